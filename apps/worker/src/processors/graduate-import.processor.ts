@@ -1,0 +1,54 @@
+import { GRADUATE_IMPORT_QUEUE, GraduateImportJob, GraduateImportRunner, GraduateImportService } from '@app/schools';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
+
+const SWEEP_JOB = 'graduate-import.sweep';
+
+/**
+ * Graduate-list imports, one file per job (jobId = import id). Concurrency 2:
+ * each job streams its file with one batch in flight, so a few run side by side
+ * without one school's big list blocking another's.
+ */
+@Processor(GRADUATE_IMPORT_QUEUE, { concurrency: 2 })
+export class GraduateImportProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(GraduateImportProcessor.name);
+
+  constructor(
+    private readonly runner: GraduateImportRunner,
+    private readonly imports: GraduateImportService,
+    @InjectQueue(GRADUATE_IMPORT_QUEUE) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  /** A sweep every minute re-queues imports left QUEUED/PROCESSING (lost enqueue, crashed worker); jobId = import id keeps it idempotent. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('graduate-import-sweep', { every: 60_000 }, { name: SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.sweep();
+  }
+
+  async process(job: Job<GraduateImportJob>): Promise<string | number> {
+    if (job.name === SWEEP_JOB) return this.sweep();
+    return this.runner.run(job.data.importId);
+  }
+
+  private async sweep(): Promise<number> {
+    const ids = await this.runner.unfinishedImportIds();
+    for (const id of ids) await this.imports.enqueue(id).catch((e) => this.logger.warn(`re-queue ${id} failed: ${e.message}`));
+    return ids.length;
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<GraduateImportJob> | undefined, error: Error): Promise<void> {
+    if (!job || job.name === SWEEP_JOB) return;
+    this.logger.warn(`graduate import ${job.data.importId} attempt ${job.attemptsMade} failed: ${error.message}`);
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.runner.fail(
+        { id: job.data.importId },
+        { code: 'PROCESSING_FAILED', messageZh: '导入处理失败，已导入的行已保存；请稍后重新上传', messageEn: 'Processing failed; rows already imported are kept. Upload the file again later' },
+      );
+    }
+  }
+}

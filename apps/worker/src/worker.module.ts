@@ -1,0 +1,17 @@
+import { CoreModule } from '@app/core';
+import { SchoolsModule } from '@app/schools';
+import { MatchingModule } from '@app/matching';
+import { InterviewsModule } from '@app/interviews';
+import { Module } from '@nestjs/common';
+import { GraduateImportProcessor } from './processors/graduate-import.processor';
+import { InterviewReminderProcessor } from './processors/interview-reminder.processor';
+import { NotificationProcessor } from './processors/notification.processor';
+import { OutboxProcessor } from './processors/outbox.processor';
+import { SearchIndexProcessor } from './processors/search-index.processor';
+
+/** BullMQ processors only; no HTTP. */
+@Module({
+  imports: [CoreModule, MatchingModule, SchoolsModule, InterviewsModule],
+  providers: [OutboxProcessor, NotificationProcessor, SearchIndexProcessor, GraduateImportProcessor, InterviewReminderProcessor],
+})
+export class WorkerModule {}

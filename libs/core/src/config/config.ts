@@ -1,0 +1,190 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { join } from 'path';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateNested } from 'class-validator';
+
+/**
+ * All configuration, one validated class per namespace, read from the
+ * environment once at boot. No other file reads process.env.
+ */
+export class AppSection {
+  @IsIn(['development', 'test', 'production']) nodeEnv: 'development' | 'test' | 'production';
+  @IsInt() @Min(1) @Max(65535) port: number;
+  /** Base location (集宁区) for distances. */
+  @Type(() => Number) baseLat: number;
+  @Type(() => Number) baseLng: number;
+  @IsInt() @Min(1) poolRadiusKm: number;
+  @IsString() publicUrl: string;
+  /** Built web pages (apps/web/dist), served at / by the API. */
+  @IsString() webRoot: string;
+  /**
+   * Origin of the media server (apps/media) when it is not behind the API's
+   * origin, e.g. http://localhost:4443 in development: interview join URLs
+   * then carry `&media=<origin>` for the signalling WebSocket. Unset: same origin.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'MEDIA_PUBLIC_URL must be an http(s) origin such as https://media.example.com (no path)' })
+  mediaPublicUrl?: string;
+}
+
+export class DatabaseSection {
+  @IsString() url: string;
+  @IsOptional() @IsString() schema?: string;
+  @IsIn([true, false]) logging: boolean;
+}
+
+export class RedisSection {
+  @IsString() url: string;
+  /** BullMQ key prefix, lets test runs share one Redis without touching each other. */
+  @IsString() queuePrefix: string;
+}
+
+export class AuthSection {
+  @IsString() @MinLength(32) accessSecret: string;
+  @IsInt() @Min(60) accessTtlSeconds: number;
+  @IsInt() @Min(3600) refreshTtlSeconds: number;
+  @IsInt() @Min(60) smsCodeTtlSeconds: number;
+  @IsInt() @Min(1) smsMaxAttempts: number;
+  @IsInt() @Min(1) smsPerPhonePerHour: number;
+  @IsInt() @Min(1) smsPerIpPerHour: number;
+  @IsInt() @Min(10) smsResendSeconds: number;
+  @IsIn(['log', 'none']) smsDriver: 'log' | 'none';
+  @IsString() @MinLength(32) mediaTokenSecret: string;
+}
+
+export class CryptoSection {
+  /** key id -> 32-byte key, from DATA_KEYS="k1:base64,k2:base64". */
+  keys: Record<string, Buffer>;
+  @IsString() activeKeyId: string;
+  /** HMAC key for look-up hashes (ID number, phone). */
+  hashKey: Buffer;
+}
+
+export class SearchSection {
+  @IsIn(['postgres', 'meilisearch']) engine: 'postgres' | 'meilisearch';
+  @IsOptional() @IsString() meiliUrl?: string;
+  @IsOptional() @IsString() meiliKey?: string;
+}
+
+export class GraphqlSection {
+  @IsInt() @Min(2) maxDepth: number;
+  @IsInt() @Min(10) maxComplexity: number;
+  @IsIn([true, false]) introspection: boolean;
+  @IsIn([true, false]) playground: boolean;
+}
+
+export class AppConfig {
+  @ValidateNested() @Type(() => AppSection) app: AppSection;
+  @ValidateNested() @Type(() => DatabaseSection) database: DatabaseSection;
+  @ValidateNested() @Type(() => RedisSection) redis: RedisSection;
+  @ValidateNested() @Type(() => AuthSection) auth: AuthSection;
+  @ValidateNested() @Type(() => CryptoSection) crypto: CryptoSection;
+  @ValidateNested() @Type(() => SearchSection) search: SearchSection;
+  @ValidateNested() @Type(() => GraphqlSection) graphql: GraphqlSection;
+}
+
+export class ConfigError extends Error {}
+
+const DEV_SECRET = 'dev-only-secret-not-for-production-0123456789';
+// 32 zero-ish bytes are fine for development and tests only; production must set DATA_KEYS.
+const DEV_DATA_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
+const DEV_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
+
+function int(v: string | undefined, d: number): number {
+  if (v === undefined || v === '') return d;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new ConfigError(`not an integer: ${v}`);
+  return n;
+}
+function bool(v: string | undefined, d: boolean): boolean {
+  if (v === undefined || v === '') return d;
+  return v === 'true' || v === '1';
+}
+
+function parseKeys(spec: string): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const i = part.indexOf(':');
+    if (i <= 0) throw new ConfigError('DATA_KEYS must look like "k1:<base64 32 bytes>,k2:..."');
+    const id = part.slice(0, i);
+    const key = Buffer.from(part.slice(i + 1), 'base64');
+    if (key.length !== 32) throw new ConfigError(`DATA_KEYS key "${id}" must be 32 bytes (base64)`);
+    keys[id] = key;
+  }
+  return keys;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppSection['nodeEnv'];
+  const prod = nodeEnv === 'production';
+  const secret = (name: string, dev: string): string => {
+    const v = env[name];
+    if (v) return v;
+    if (prod) throw new ConfigError(`${name} is required in production`);
+    return dev;
+  };
+  const dataKeysSpec = secret('DATA_KEYS', DEV_DATA_KEYS);
+  const keys = parseKeys(dataKeysSpec);
+  const activeKeyId = env.DATA_ACTIVE_KEY_ID ?? Object.keys(keys)[Object.keys(keys).length - 1];
+  if (!keys[activeKeyId]) throw new ConfigError(`DATA_ACTIVE_KEY_ID "${activeKeyId}" is not in DATA_KEYS`);
+  const hashKey = Buffer.from(secret('DATA_HASH_KEY', DEV_HASH_KEY), 'base64');
+  if (hashKey.length < 32) throw new ConfigError('DATA_HASH_KEY must be at least 32 bytes (base64)');
+  const smsDriver = (env.SMS_DRIVER ?? (prod ? 'none' : 'log')) as AuthSection['smsDriver'];
+  if (prod && smsDriver === 'log') throw new ConfigError('SMS_DRIVER=log (codes written to the log) is not allowed in production');
+
+  const raw = {
+    app: {
+      nodeEnv,
+      port: int(env.PORT, 3000),
+      baseLat: Number(env.BASE_LAT ?? 41.0335),
+      baseLng: Number(env.BASE_LNG ?? 113.1339),
+      poolRadiusKm: int(env.POOL_RADIUS_KM, 300),
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`,
+      webRoot: env.WEB_ROOT ?? join(process.cwd(), 'apps', 'web', 'dist'),
+      // No default in production (media behind the API's origin); apps/media's own port elsewhere.
+      mediaPublicUrl: (env.MEDIA_PUBLIC_URL || (prod ? '' : 'http://localhost:4443')).trim().replace(/\/+$/, '') || undefined,
+    },
+    database: {
+      url: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/talent',
+      logging: bool(env.DATABASE_LOGGING, false),
+    },
+    redis: { url: env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix: env.QUEUE_PREFIX ?? 'tc' },
+    auth: {
+      accessSecret: secret('JWT_ACCESS_SECRET', DEV_SECRET),
+      accessTtlSeconds: int(env.JWT_ACCESS_TTL_SECONDS, 900),
+      refreshTtlSeconds: int(env.JWT_REFRESH_TTL_SECONDS, 30 * 24 * 3600),
+      smsCodeTtlSeconds: int(env.SMS_CODE_TTL_SECONDS, 300),
+      smsMaxAttempts: int(env.SMS_MAX_ATTEMPTS, 5),
+      smsPerPhonePerHour: int(env.SMS_PER_PHONE_PER_HOUR, 5),
+      smsPerIpPerHour: int(env.SMS_PER_IP_PER_HOUR, 30),
+      smsResendSeconds: int(env.SMS_RESEND_SECONDS, 60),
+      smsDriver,
+      // Same development default as apps/media (DEV_TOKEN_SECRET there), so local join tokens verify.
+      mediaTokenSecret: secret('MEDIA_TOKEN_SECRET', 'dev-only-media-token-secret-change-me'),
+    },
+    crypto: { keys, activeKeyId, hashKey },
+    search: { engine: env.MEILI_URL ? 'meilisearch' : 'postgres', meiliUrl: env.MEILI_URL, meiliKey: env.MEILI_MASTER_KEY },
+    graphql: {
+      maxDepth: int(env.GRAPHQL_MAX_DEPTH, 8),
+      maxComplexity: int(env.GRAPHQL_MAX_COMPLEXITY, 2000),
+      introspection: bool(env.GRAPHQL_INTROSPECTION, !prod),
+      playground: bool(env.GRAPHQL_PLAYGROUND, !prod),
+    },
+  };
+  if (prod && (raw.graphql.introspection || raw.graphql.playground)) {
+    throw new ConfigError('GraphQL introspection/playground must be off in production');
+  }
+  const config = plainToInstance(AppConfig, raw);
+  // Buffers survive plainToInstance poorly; put them back.
+  config.crypto.keys = keys;
+  config.crypto.hashKey = hashKey;
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length) {
+    const flat = (es: typeof errors, p = ''): string[] =>
+      es.flatMap((e) => [
+        ...Object.values(e.constraints ?? {}).map((m) => `${p}${e.property}: ${m}`),
+        ...flat(e.children ?? [], `${p}${e.property}.`),
+      ]);
+    throw new ConfigError('Invalid configuration:\n' + flat(errors).join('\n'));
+  }
+  return config;
+}

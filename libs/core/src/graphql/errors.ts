@@ -1,0 +1,40 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AppException } from '../errors/app.exception';
+
+const logger = new Logger('GraphQL');
+
+/**
+ * One mapping from errors to GraphQL errors: `message` in Chinese,
+ * `extensions.messageEn` in English, a stable `extensions.code`, and the
+ * offending `extensions.field` for input errors. Unknown errors are logged
+ * (by type and message only) and shown as INTERNAL_SERVER_ERROR.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : (error as Error);
+  if (original instanceof AppException) {
+    return {
+      message: original.messageZh,
+      path: formatted.path,
+      extensions: { code: original.code, messageEn: original.messageEn, field: original.field },
+    };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  // Errors graphql-js raises about the request itself (parse, validation, variable coercion) carry no domain cause.
+  const requestError = error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError);
+  if (['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT'].includes(code) || (requestError && !code.startsWith('QUERY_TOO'))) {
+    return {
+      message: `请求格式错误：${formatted.message}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: code && code !== 'INTERNAL_SERVER_ERROR' ? code : 'BAD_USER_INPUT', messageEn: formatted.message },
+    };
+  }
+  if (code === 'QUERY_TOO_COMPLEX' || code === 'QUERY_TOO_DEEP') return formatted;
+  logger.error(`${original?.name ?? 'Error'}: ${original?.message ?? formatted.message}`, original?.stack);
+  return {
+    message: '服务器内部错误，请稍后再试',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageEn: 'Internal server error' },
+  };
+}

@@ -1,0 +1,9 @@
+import { Spine1795420800000 } from './1795420800000-Spine';
+import { Matching1795420900000 } from './1795420900000-Matching';
+import { Training1795421000000 } from './1795421000000-Training';
+import { Schools1795421100000 } from './1795421100000-Schools';
+import { Interviews1795421300000 } from './1795421300000-Interviews';
+import { MatchingSpeed1795421400000 } from './1795421400000-MatchingSpeed';
+
+/** Every migration, in order. The app, the CLI data source and the test set-up all use this list. */
+export const MIGRATIONS = [Spine1795420800000, Matching1795420900000, Training1795421000000, Schools1795421100000, Interviews1795421300000, MatchingSpeed1795421400000];
