@@ -1,0 +1,15 @@
+import { Paginated } from '@app/core';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('Tenant', { description: '入驻企业 / tenant company' })
+export class TenantModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() creditCode: string;
+  @Field(() => Int) seats: number;
+  @Field(() => String, { nullable: true }) contactName: string | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('TenantPage')
+export class TenantPage extends Paginated(TenantModel) {}

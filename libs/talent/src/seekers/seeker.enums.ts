@@ -1,0 +1,62 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Education {
+  PRIMARY = 'PRIMARY',
+  JUNIOR_HIGH = 'JUNIOR_HIGH',
+  SECONDARY = 'SECONDARY',
+  HIGH_SCHOOL = 'HIGH_SCHOOL',
+  JUNIOR_COLLEGE = 'JUNIOR_COLLEGE',
+  BACHELOR = 'BACHELOR',
+  MASTER = 'MASTER',
+  DOCTOR = 'DOCTOR',
+}
+registerEnumType(Education, { name: 'Education', description: '小学/初中/中专/高中/大专/本科/硕士/博士' });
+export const EDUCATION_RANK: Record<Education, number> = {
+  PRIMARY: 1, JUNIOR_HIGH: 2, SECONDARY: 3, HIGH_SCHOOL: 3, JUNIOR_COLLEGE: 4, BACHELOR: 5, MASTER: 6, DOCTOR: 7,
+};
+export const EDUCATION_ZH: Record<Education, string> = {
+  PRIMARY: '小学', JUNIOR_HIGH: '初中', SECONDARY: '中专', HIGH_SCHOOL: '高中', JUNIOR_COLLEGE: '大专', BACHELOR: '本科', MASTER: '硕士', DOCTOR: '博士',
+};
+
+/** 普通话水平测试等级, lowest to highest. */
+export enum MandarinLevel {
+  L3B = '3B',
+  L3A = '3A',
+  L2B = '2B',
+  L2A = '2A',
+  L1B = '1B',
+  L1A = '1A',
+}
+registerEnumType(MandarinLevel, { name: 'MandarinLevel', description: '普通话等级：三乙 3B … 一甲 1A' });
+export const MANDARIN_RANK: Record<string, number> = { '3B': 1, '3A': 2, '2B': 3, '2A': 4, '1B': 5, '1A': 6 };
+export const MANDARIN_ZH: Record<string, string> = { '3B': '三乙', '3A': '三甲', '2B': '二乙', '2A': '二甲', '1B': '一乙', '1A': '一甲' };
+
+export enum Shift {
+  DAY = 'DAY',
+  TWO_SHIFT = 'TWO_SHIFT',
+  THREE_SHIFT = 'THREE_SHIFT',
+  NIGHT = 'NIGHT',
+}
+registerEnumType(Shift, { name: 'Shift', description: '白班 / 两班倒 / 三班倒 / 夜班' });
+
+export enum SeekerCategory {
+  GRADUATE = 'GRADUATE',
+  UNEMPLOYED = 'UNEMPLOYED',
+  POOR_HOUSEHOLD = 'POOR_HOUSEHOLD',
+  DISABLED = 'DISABLED',
+}
+registerEnumType(SeekerCategory, { name: 'SeekerCategory', description: '应届毕业生 / 登记失业人员 / 贫困家庭 / 残疾人' });
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender' });
+
+export enum ProfileSource {
+  SELF = 'SELF',
+  SCHOOL = 'SCHOOL',
+  FAIR = 'FAIR',
+  BUREAU = 'BUREAU',
+}
+registerEnumType(ProfileSource, { name: 'ProfileSource' });

@@ -1,0 +1,76 @@
+import { Actor, CurrentActor, PageArgs, Role, Roles } from '@app/core';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import GraphQLJSON from './json.scalar';
+import { ProfileInput, TalentFilterInput } from './dto/profile.input';
+import { ConsentModel, ProfileViewModel, SeekerProfileModel, SeekerProfilePage } from './models/profile.model';
+import { ApplicantCheck } from './applicant-check';
+import { SeekerService } from './seeker.service';
+
+@Resolver(() => SeekerProfileModel)
+export class SeekerResolver {
+  constructor(
+    private readonly seekers: SeekerService,
+    private readonly applicants: ApplicantCheck,
+  ) {}
+
+  @Roles(Role.SEEKER)
+  @Query(() => SeekerProfileModel, { nullable: true, description: '我的档案 / my profile' })
+  myProfile(@CurrentActor() actor: Actor) {
+    return this.seekers.myProfile(actor);
+  }
+
+  @Roles(Role.SEEKER)
+  @Mutation(() => SeekerProfileModel, { description: '建档或更新档案 / create or update my profile' })
+  saveMyProfile(@CurrentActor() actor: Actor, @Args('input') input: ProfileInput) {
+    return this.seekers.upsertMyProfile(actor, input);
+  }
+
+  @Roles(Role.SEEKER)
+  @Mutation(() => SeekerProfileModel, { description: '授权向基地企业共享档案 / consent to share with the base companies' })
+  grantConsent(@CurrentActor() actor: Actor) {
+    return this.seekers.setConsent(actor, true);
+  }
+
+  @Roles(Role.SEEKER)
+  @Mutation(() => SeekerProfileModel, { description: '撤回授权（企业立即不可见）/ withdraw consent, hidden from companies at once' })
+  withdrawConsent(@CurrentActor() actor: Actor) {
+    return this.seekers.setConsent(actor, false);
+  }
+
+  @Roles(Role.SEEKER)
+  @Query(() => [ConsentModel], { description: '我的授权记录 / my consent history' })
+  myConsents(@CurrentActor() actor: Actor) {
+    return this.seekers.myConsents(actor);
+  }
+
+  @Roles(Role.SEEKER)
+  @Query(() => [ProfileViewModel], { description: '谁看过我 / who viewed my profile' })
+  myProfileViews(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, defaultValue: 50 }) first: number) {
+    return this.seekers.myProfileViews(actor, Math.min(Math.max(first, 1), 200));
+  }
+
+  @Roles(Role.SEEKER)
+  @Query(() => GraphQLJSON, { description: '导出我的全部数据 / export all my data' })
+  exportMyData(@CurrentActor() actor: Actor) {
+    return this.seekers.exportMyData(actor);
+  }
+
+  @Roles(Role.SEEKER)
+  @Mutation(() => Boolean, { description: '注销账号并删除个人信息 / delete my account and personal data' })
+  async deleteMyAccount(@CurrentActor() actor: Actor) {
+    await this.seekers.deleteMyAccount(actor);
+    return true;
+  }
+
+  @Roles(Role.HR, Role.OPERATOR, Role.AUDITOR)
+  @Query(() => SeekerProfilePage, { description: '人才库（仅已授权者，信息脱敏）/ the talent pool: consenting seekers, masked' })
+  talentPool(@Args('filter', { nullable: true }) filter: TalentFilterInput, @Args() page: PageArgs) {
+    return this.seekers.searchPool(filter ?? {}, page);
+  }
+
+  @Roles(Role.HR, Role.OPERATOR, Role.AUDITOR)
+  @Query(() => SeekerProfileModel, { description: '查看人才档案（留痕）/ view one profile (logged)' })
+  talentProfile(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.seekers.viewProfile(actor, id, (seekerId, tenantId) => this.applicants.hasApplied(seekerId, tenantId));
+  }
+}
