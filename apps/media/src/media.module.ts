@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HealthController } from './health/health.controller';
+import { MEDIA_CONFIG, MediaConfig } from './media.config';
+import { RoomTokenService } from './rooms/room-token.service';
+import { RoomsService } from './rooms/rooms.service';
+import { SignallingGateway } from './signalling/signalling.gateway';
+import { WorkerPool } from './workers/worker-pool.service';
+
+@Module({})
+export class MediaModule {
+  static forRoot(config: MediaConfig): DynamicModule {
+    return {
+      module: MediaModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: MEDIA_CONFIG, useValue: config },
+        WorkerPool,
+        RoomTokenService,
+        RoomsService,
+        SignallingGateway,
+      ],
+      exports: [RoomsService, WorkerPool],
+    };
+  }
+}

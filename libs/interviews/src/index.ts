@@ -1,0 +1,13 @@
+export * from './interviews.entities';
+export * from './interviews.exception';
+export * from './interviews.module';
+export * from './interviews/interview.entity';
+export * from './interviews/interview-time';
+export { InterviewService } from './interviews/interview.service';
+export { InterviewJoinService } from './interviews/interview-join.service';
+export type { MediaRoomClaims } from './interviews/interview-join.service';
+export * from './reminders/interview-reminder.job';
+export { InterviewReminderService } from './reminders/interview-reminder.service';
+export type { ReminderOutcome } from './reminders/interview-reminder.service';
+export { InterviewReminderScheduler } from './reminders/interview-reminder.scheduler';
+export * from './scorecards/scorecard.entity';

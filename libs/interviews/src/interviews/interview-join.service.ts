@@ -1,0 +1,87 @@
+import { Actor, AppConfig, Clock, Role } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InterviewErrors } from '../interviews.exception';
+import { InterviewEntity } from './interview.entity';
+import { JOIN_OPENS_BEFORE_MS, JOIN_TOKEN_TTL_MS, ROOM_GRACE_AFTER_END_MS, shanghaiDateTime } from './interview-time';
+import { InterviewService } from './interview.service';
+import { InterviewJoinTokenModel } from './models/interview.model';
+
+/** The claims apps/media verifies (apps/media/src/protocol.ts RoomTokenClaims). Kept as a copy: apps are not imported by libraries. */
+export interface MediaRoomClaims {
+  sub: string;
+  room: string;
+  role: 'SEEKER' | 'HR';
+  kind: 'INTERVIEW' | 'BOOTH';
+  name?: string;
+  iat: number;
+  exp: number;
+  roomEndsAt?: number;
+}
+
+/**
+ * Room tokens for the media service. Only the two sides get one: any HR user
+ * of the interview's tenant (a colleague may take over a sick interviewer's
+ * session) and the seeker of the application; only from 10 minutes before the
+ * start until the room closes (scheduled end + 30 min). A token lives at most
+ * 15 minutes; the media service refreshes it while connected. The first token
+ * marks the interview LIVE.
+ */
+@Injectable()
+export class InterviewJoinService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewService,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async joinToken(actor: Actor, interviewId: string): Promise<InterviewJoinTokenModel> {
+    const now = this.clock.now();
+    const iv = await this.dataSource.transaction(async (m) => {
+      const iv = await this.interviews.accessibleOrThrow(actor, interviewId, m, true);
+      this.interviews.assertStatus(iv, ['SCHEDULED', 'LIVE'], { zh: '进入面试间', en: 'join the room' });
+      const { startsAt, endsAt } = iv as InterviewEntity & { startsAt: Date; endsAt: Date };
+      const opensAt = new Date(startsAt.getTime() - JOIN_OPENS_BEFORE_MS);
+      if (now < opensAt) throw InterviewErrors.joinTooEarly(shanghaiDateTime(opensAt));
+      if (now.getTime() >= endsAt.getTime() + ROOM_GRACE_AFTER_END_MS) throw InterviewErrors.joinEnded();
+      await this.interviews.assertApplicationOpen(m, iv);
+      if (iv.status === 'SCHEDULED') {
+        await m.update(InterviewEntity, { id: iv.id, tenantId: iv.tenantId, status: 'SCHEDULED' }, { status: 'LIVE', updatedAt: now });
+        iv.status = 'LIVE';
+      }
+      return iv;
+    });
+    const role = actor.role === Role.HR ? 'HR' : 'SEEKER';
+    const roomEndsAtMs = iv.endsAt!.getTime() + ROOM_GRACE_AFTER_END_MS;
+    const expMs = Math.min(now.getTime() + JOIN_TOKEN_TTL_MS, roomEndsAtMs);
+    const claims: MediaRoomClaims = {
+      sub: actor.userId,
+      room: iv.id,
+      role,
+      kind: 'INTERVIEW',
+      // No personal name in a token that travels in a URL: the other side sees a role label.
+      name: role === 'HR' ? '面试官' : '求职者',
+      iat: Math.floor(now.getTime() / 1000),
+      exp: Math.floor(expMs / 1000),
+      roomEndsAt: Math.floor(roomEndsAtMs / 1000),
+    };
+    const token = this.jwt.sign(claims, { secret: this.config.auth.mediaTokenSecret, algorithm: 'HS256' });
+    const page = role === 'HR' ? 'hr' : 'seeker';
+    // Relative to the API's origin, which serves the pages (/interview/*.html). When the media server has its own
+    // origin (MEDIA_PUBLIC_URL, e.g. :4443 in development), the page connects its signalling socket there.
+    const media = this.config.app.mediaPublicUrl;
+    return {
+      token,
+      joinUrl:
+        `/interview/${page}.html?room=${encodeURIComponent(iv.id)}&token=${encodeURIComponent(token)}` +
+        (media ? `&media=${encodeURIComponent(media)}` : ''),
+      expiresAt: new Date(claims.exp * 1000),
+      roomEndsAt: new Date(claims.roomEndsAt! * 1000),
+      role,
+    };
+  }
+}
