@@ -1,0 +1,46 @@
+import { TalentModule } from '@app/talent';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GraduateImportController } from './graduate-imports/graduate-import.controller';
+import { GraduateImportEntity, GraduateImportRejectionEntity } from './graduate-imports/graduate-import.entity';
+import { GraduateImportResolver } from './graduate-imports/graduate-import.resolver';
+import { GraduateImportRunner } from './graduate-imports/graduate-import.runner';
+import { GraduateImportService } from './graduate-imports/graduate-import.service';
+import { GraduatePoolWriter } from './graduate-imports/graduate-pool.writer';
+import { GraduateUploadStore } from './graduate-imports/graduate-upload.store';
+import { InternshipEntity, InternshipMonthEntity } from './internships/internship.entity';
+import { InternshipResolver } from './internships/internship.resolver';
+import { InternshipService } from './internships/internship.service';
+import { OrderClassEntity, OrderClassStudentEntity } from './order-classes/order-class.entity';
+import { OrderClassResolver } from './order-classes/order-class.resolver';
+import { OrderClassService } from './order-classes/order-class.service';
+import { SchoolEntity } from './schools/school.entity';
+import { SchoolResolver } from './schools/school.resolver';
+import { SchoolService } from './schools/school.service';
+import { SeekerSchoolEntity } from './students/seeker-school.entity';
+import { StudentResolver } from './students/student.resolver';
+import { StudentService } from './students/student.service';
+
+export const SCHOOL_ENTITIES = [
+  SchoolEntity, SeekerSchoolEntity, GraduateImportEntity, GraduateImportRejectionEntity, OrderClassEntity, OrderClassStudentEntity,
+  InternshipEntity, InternshipMonthEntity,
+];
+
+const services = [
+  SchoolService, GraduateUploadStore, GraduatePoolWriter, GraduateImportRunner, GraduateImportService, StudentService, OrderClassService, InternshipService,
+];
+
+/** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor uses GraduateImportRunner). */
+@Module({
+  imports: [TypeOrmModule.forFeature(SCHOOL_ENTITIES), TalentModule],
+  providers: services,
+  exports: services,
+})
+export class SchoolsModule {}
+
+@Module({
+  imports: [SchoolsModule],
+  providers: [SchoolResolver, GraduateImportResolver, StudentResolver, OrderClassResolver, InternshipResolver],
+  controllers: [GraduateImportController],
+})
+export class SchoolsApiModule {}

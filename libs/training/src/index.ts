@@ -1,0 +1,12 @@
+export * from './assessments/assessment.entity';
+export * from './assessments/completion-rule';
+export * from './attendance/attendance.entity';
+export * from './classes/class-type';
+export * from './classes/class.entity';
+export * from './enrolments/enrolment.entity';
+export * from './institutions/institution.entity';
+export type { CompletedTraining } from './records/training-record.service';
+export { TrainingRecordService } from './records/training-record.service';
+export * from './training.entities';
+export * from './training.exception';
+export * from './training.module';
