@@ -1,0 +1,25 @@
+import { consentScreen } from './consent';
+import { api, router, shell } from './core';
+import { loginScreen } from './auth';
+import { jobScreen, jobsScreen } from './jobs';
+import { applicationsScreen, deleteScreen, meScreen, messagesScreen, viewsScreen } from './mine';
+import { profileScreen } from './profile';
+
+shell();
+api.onSignedOut = () => {
+  const path = router.path;
+  if (path !== '/login' && path !== '/' && path.indexOf('/job/') !== 0) router.go('/login?next=' + encodeURIComponent(path));
+};
+router
+  .on('/', jobsScreen)
+  .on('/jobs', jobsScreen)
+  .on('/job/:id', jobScreen as never)
+  .on('/login', loginScreen)
+  .on('/profile', profileScreen)
+  .on('/consent', consentScreen)
+  .on('/applications', applicationsScreen)
+  .on('/messages', messagesScreen)
+  .on('/views', viewsScreen)
+  .on('/me', meScreen)
+  .on('/delete', deleteScreen)
+  .start();

@@ -1,0 +1,42 @@
+import { createReadStream, existsSync, statSync } from 'fs';
+import { createServer, request, Server } from 'http';
+import { AddressInfo } from 'net';
+import { extname, join, normalize } from 'path';
+
+export const WEB_DIST = join(__dirname, '..', '..', 'apps', 'web', 'dist');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.css': 'text/css', '.map': 'application/json' };
+
+/**
+ * Where the pages are: the API's own server when its ServeStaticModule
+ * serves apps/web/dist, otherwise a small stand-in that serves the files and
+ * passes /graphql through to the API (so the pages still talk to the real API).
+ */
+export async function webBase(apiUrl: string): Promise<{ url: string; viaApi: boolean; close(): Promise<void> }> {
+  const probe = await fetch(`${apiUrl}/`).then((r) => r.text()).catch(() => '');
+  if (probe.includes('<body class="seeker">')) return { url: apiUrl, viaApi: true, close: async () => undefined };
+  const api = new URL(apiUrl);
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    if (path === '/graphql') {
+      const up = request({ host: api.hostname, port: api.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      req.pipe(up);
+      return;
+    }
+    let file = normalize(join(WEB_DIST, path));
+    if (!file.startsWith(WEB_DIST)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    viaApi: false,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
