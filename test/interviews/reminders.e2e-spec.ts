@@ -1,6 +1,6 @@
 import { QueueName, SmsSender } from '@app/core';
 import { InterviewReminderScheduler, InterviewReminderService, reminderJobId } from '@app/interviews';
-import { CapturingSmsSender, createTestApi, TestApi } from '@app/testing';
+import { CapturingSmsSender, createTestApi, TestApi, useIsolatedDatabase } from '@app/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -13,8 +13,12 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
   let queue: Queue;
   let worker: INestApplicationContext;
   const workerSms = new CapturingSmsSender();
+  let dropDatabase: () => Promise<void>;
 
   beforeAll(async () => {
+    // Its own database: a whole worker relays every pending outbox row it can see, which would
+    // take events other test files relay by hand (test/matching/outbox-index) off their queues.
+    dropDatabase = await useIsolatedDatabase();
     api = await createTestApi();
     queue = api.app.get<Queue>(getQueueToken(QueueName.INTERVIEW_REMINDERS));
     const ref = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(SmsSender).useValue(workerSms).compile();
@@ -23,6 +27,7 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
   afterAll(async () => {
     await worker.close();
     await api.close();
+    await dropDatabase();
   });
 
   const jobsOf = async (interviewId: string): Promise<Job[]> =>
