@@ -167,7 +167,16 @@ describe('interview scheduling', () => {
     expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'INTERVIEW_INVALID_STATUS' } });
     expect(r.errors?.[0].message).toContain('已取消');
     // After cancelling, a new interview can be scheduled for the application.
-    await scheduled(api, c, 8000);
+    const next = await scheduled(api, c, 8000);
+
+    // The seeker's own data export (PIPL) lists both interviews, with the note they wrote and the reason given.
+    const exp = (await api.ok(`{ exportMyData }`, {}, c.seeker.token)).exportMyData;
+    expect(exp.interviews.records).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', statusZh: '已取消', cancelReason: '岗位已招满', startsAt: null, outcome: null }),
+      expect.objectContaining({ status: 'SCHEDULED', statusZh: '已安排', startsAt: next.startsAt }),
+    ]);
+    expect(exp.interviews.records[0].company).toBeTruthy();
+    expect(JSON.stringify(exp.interviews)).not.toMatch(/rating|scorecard/i); // the tenant's scorecard stays with the tenant
   });
 
   it('a seeker cannot act on another seeker\'s interview; HR cannot pick for the seeker', async () => {

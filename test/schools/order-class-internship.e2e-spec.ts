@@ -48,6 +48,7 @@ describe('order classes 订单班 and internships 实习实训', () => {
     const appId = await applyTo(api, s.token, postingId);
     for (const stage of ['SCREENING', 'INTERVIEW', 'OFFER']) await moveTo(api, hr.hrToken, appId, stage);
     await api.ok(`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId: appId, contractStart: '2026-07-01', contractMonths: 12 } }, hr.hrToken);
+    return s.token;
   }
 
   it('a school runs an order class for a sponsor: its own students within the quota; promised vs actual hires at the sponsor', async () => {
@@ -69,13 +70,20 @@ describe('order classes 订单班 and internships 实习实训', () => {
     expect((await add([grads[3].seekerId], sponsor.hrToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     // two students hired by the sponsor, one by another company (does not count)
-    await hire(grads[0], sponsor);
+    const studentToken = await hire(grads[0], sponsor);
     await hire(grads[2], rival);
     let d = await api.ok(`query($id: ID!) { orderClass(id: $id) { actualHires promiseMet } }`, { id: oc.id }, school.token);
     expect(d.orderClass).toEqual({ actualHires: 1, promiseMet: false });
     await hire(grads[1], sponsor);
     d = await api.ok(`query($id: ID!) { orderClass(id: $id) { actualHires promiseMet } }`, { id: oc.id }, school.token);
     expect(d.orderClass).toEqual({ actualHires: 2, promiseMet: true });
+
+    // a student's own data export (PIPL) names the order class and its sponsor
+    const mine = (await api.ok(`{ exportMyData }`, {}, studentToken)).exportMyData.schools.records;
+    expect(mine.orderClasses).toEqual([expect.objectContaining({
+      name: '2026届呼叫中心订单班', kind: 'ORDER', kindZh: '订单班', school: school.schoolName, major: '现代物流管理', startDate: '2025-09-01', endDate: '2026-06-30',
+    })]);
+    expect(mine.orderClasses[0].sponsorCompany).toBeTruthy();
 
     // the sponsor's HR sees the class and its students, masked; another tenant sees nothing
     const hrView = await api.ok(`{ orderClasses { id actualHires } }`, {}, sponsor.hrToken);
@@ -135,6 +143,20 @@ describe('order classes 订单班 and internships 实习实训', () => {
     expect((await record({ month: '2026-04', attendanceDays: 31, evaluation: 'PASS' }, sponsor.hrToken)).errors?.[0].extensions?.code).toBe('TOO_MANY_ATTENDANCE_DAYS');
     expect((await record({ month: '2026-05', attendanceDays: 20, evaluation: 'PASS' }, rival.hrToken)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await record({ month: '2026-05', attendanceDays: 20, evaluation: 'PASS' }, other.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    // The intern's own data export (PIPL) holds the school record and the placement with its months.
+    const intern = await signInSeeker(api, grads[3].phone);
+    await api.ok(`mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id } }`, { i: { idNumber: grads[3].id } }, intern.token);
+    const exp = (await api.ok(`{ exportMyData }`, {}, intern.token)).exportMyData;
+    expect(exp.profile.idNumber).toBe(grads[3].id);
+    expect(exp.schools.records.schoolRecords).toEqual([expect.objectContaining({ school: school.schoolName, major: '现代物流管理', className: '物流2301班', graduationYear: 2026 })]);
+    expect(exp.schools.records.internships).toEqual([expect.objectContaining({
+      school: school.schoolName, position: '呼入客服实习生', startDate: '2026-03-01', endDate: '2026-08-31',
+      months: [
+        { month: '2026-03', attendanceDays: 22, evaluation: 'GOOD', evaluationZh: '良好', comment: '' }, // the correction replaced the month
+        { month: '2026-04', attendanceDays: 20, evaluation: 'EXCELLENT', evaluationZh: '优秀', comment: '' },
+      ],
+    })]);
 
     const stats = (year: number, token: string) =>
       api.ok(`query($y: Int!) { internshipStats(year: $y) { year target total bySchoolAndTenant { schoolId tenantId interns } } }`, { y: year }, token).then((d) => d.internshipStats);

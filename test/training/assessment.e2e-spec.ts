@@ -52,6 +52,21 @@ describe('assessment, completion and certificates (real PostgreSQL)', () => {
     expect(retake.recordAssessment.certificate.certificateNo).toBe(r.certificate.certificateNo);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM training_certificates WHERE enrolment_id = $1`, [c.enrolments[0]]);
     expect(n).toBe(1);
+
+    // The trainee's own data export (PIPL) holds the class, every attendance, both assessments and the certificate.
+    const exp = (await api.ok(`{ exportMyData }`, {}, c.trainees[0].token)).exportMyData;
+    expect(exp.training.title).toContain('培训');
+    const t = exp.training.records;
+    expect(t.enrolments).toEqual([expect.objectContaining({ enrolmentId: c.enrolments[0], type: 'NEW_HIRE', typeZh: '新员工入职课程', status: 'COMPLETED', statusZh: '已结业' })]);
+    expect(t.attendance).toHaveLength(4);
+    expect(t.attendance.every((a: any) => a.enrolmentId === c.enrolments[0] && a.method === 'MANUAL' && a.methodZh === '教员登记')).toBe(true);
+    expect(t.assessments.map((a: any) => a.score).sort()).toEqual([85, 95]);
+    expect(t.assessments.find((a: any) => a.score === 85)).toMatchObject({ passed: true, skillLevel: 'TECHNICIAN', skillLevelZh: '技师', assessedOn: today });
+    expect(t.certificates).toEqual([expect.objectContaining({ certificateNo: r.certificate.certificateNo, skillLevelZh: '技师', attendedSessions: 4, totalSessions: 5 })]);
+    // Another trainee's export holds none of it.
+    const stranger = await seeker(api);
+    const other = (await api.ok(`{ exportMyData }`, {}, stranger.token)).exportMyData;
+    expect(other.training.records).toEqual({ enrolments: [], attendance: [], assessments: [], certificates: [] });
   });
 
   it('3 of 5 sessions is not enough; marking a late attendance and re-evaluating completes it', async () => {

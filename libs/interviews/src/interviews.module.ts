@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { INTERVIEW_ENTITIES } from './interviews.entities';
 import { InterviewJoinService } from './interviews/interview-join.service';
+import { InterviewPersonalData } from './interviews/interview-personal-data';
 import { InterviewNotifier } from './interviews/interview.notifier';
 import { InterviewResolver } from './interviews/interview.resolver';
 import { InterviewService } from './interviews/interview.service';
@@ -15,7 +16,7 @@ import { RecordInterviewOutcomeUseCase } from './usecases/record-interview-outco
 
 const services = [
   InterviewService, InterviewJoinService, InterviewNotifier, InterviewReminderScheduler, InterviewReminderService, ScorecardService,
-  RecordInterviewOutcomeUseCase,
+  RecordInterviewOutcomeUseCase, InterviewPersonalData,
 ];
 
 /** Interview services; the worker uses InterviewReminderService. */

@@ -19,6 +19,7 @@ import { SchoolResolver } from './schools/school.resolver';
 import { SchoolService } from './schools/school.service';
 import { SeekerSchoolEntity } from './students/seeker-school.entity';
 import { StudentResolver } from './students/student.resolver';
+import { SchoolPersonalData } from './students/school-personal-data';
 import { StudentService } from './students/student.service';
 
 export const SCHOOL_ENTITIES = [
@@ -28,6 +29,7 @@ export const SCHOOL_ENTITIES = [
 
 const services = [
   SchoolService, GraduateUploadStore, GraduatePoolWriter, GraduateImportRunner, GraduateImportService, StudentService, OrderClassService, InternshipService,
+  SchoolPersonalData,
 ];
 
 /** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor uses GraduateImportRunner). */

@@ -1,4 +1,5 @@
 export * from './consent/consent.entity';
+export * from './privacy/personal-data-export';
 export * from './regions';
 export * from './seekers/dto/profile.input';
 export * from './seekers/models/profile.model';

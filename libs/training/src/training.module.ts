@@ -16,6 +16,7 @@ import { EnrolmentService } from './enrolments/enrolment.service';
 import { InstitutionResolver } from './institutions/institution.resolver';
 import { InstitutionService } from './institutions/institution.service';
 import { SeekerTrainingResolver, TrainingRecordResolver } from './records/training-record.resolver';
+import { TrainingPersonalData } from './records/training-personal-data';
 import { TrainingRecordService } from './records/training-record.service';
 import { TrainingStatsResolver } from './stats/training-stats.resolver';
 import { TrainingStatsService } from './stats/training-stats.service';
@@ -23,7 +24,7 @@ import { TRAINING_ENTITIES } from './training.entities';
 
 const services = [
   InstitutionService, CourseService, ClassService, EnrolmentService, AttendanceService, AssessmentService,
-  TrainingRecordService, TrainingStatsService,
+  TrainingRecordService, TrainingStatsService, TrainingPersonalData,
 ];
 
 /** Training services, for other contexts (matching reads completedTrainingFor; subsidies will read the facts). */

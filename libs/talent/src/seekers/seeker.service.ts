@@ -9,7 +9,8 @@ import { ConsentEntity, CONSENT_POLICY_VERSION, SHARE_WITH_TENANTS } from '../co
 import { regionDirectory } from '../regions';
 import { ProfileInput, TalentFilterInput } from './dto/profile.input';
 import { ConsentModel, ProfileViewModel, SeekerProfileModel } from './models/profile.model';
-import { MANDARIN_RANK } from './seeker.enums';
+import { PersonalDataExportRegistry } from '../privacy/personal-data-export';
+import { MANDARIN_RANK, MANDARIN_ZH } from './seeker.enums';
 import { ProfileAccessLogEntity, profileCompleteness, SeekerEntity } from './seeker.entity';
 import { PROFILE_NOT_FOUND, residentIdException, TalentException } from './talent.exception';
 
@@ -33,6 +34,7 @@ export class SeekerService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly personalData: PersonalDataExportRegistry,
   ) {}
 
   // ---------- reading ----------
@@ -269,13 +271,21 @@ export class SeekerService {
       this.dataSource.query(`SELECT h.contract_start, h.contract_months, h.terminated_on, t.name AS company FROM hires h JOIN tenants t ON t.id = h.tenant_id WHERE h.seeker_id = $1`, [seeker.id]),
       this.myProfileViews(actor, 1000),
     ]);
+    const profile = this.toModel(seeker, 'OWNER');
     return {
       exportedAt: this.clock.now().toISOString(),
-      profile: { ...this.toModel(seeker, 'OWNER'), idNumber: seeker.idNumberEnc ? this.crypto.decrypt(seeker.idNumberEnc) : null, birthDate: seeker.birthDate },
+      profile: {
+        ...profile,
+        idNumber: seeker.idNumberEnc ? this.crypto.decrypt(seeker.idNumberEnc) : null,
+        birthDate: seeker.birthDate,
+        mandarinLevelZh: profile.mandarinLevel ? MANDARIN_ZH[profile.mandarinLevel] ?? null : null,
+      },
       consents,
       applications,
       hires,
       profileViews: views,
+      // schools, training, interviews …: what the other contexts keep about this person
+      ...(await this.personalData.collect(seeker.id)),
     };
   }
 

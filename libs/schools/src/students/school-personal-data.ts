@@ -1,0 +1,57 @@
+import { PersonalDataExportRegistry } from '@app/talent';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+const EVALUATION_ZH: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+const ORDER_KIND_ZH: Record<string, string> = { ORDER: '订单班', DIRECTED: '定向委培班' };
+
+/** What schools keep about a person, for the seeker's own data export. */
+@Injectable()
+export class SchoolPersonalData implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: PersonalDataExportRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({ key: 'schools', title: '院校记录、订单班与实习 / School records, order classes and internships', collect: (id) => this.collect(id) });
+  }
+
+  async collect(seekerId: string) {
+    const [records, orderClasses, internships] = await Promise.all([
+      this.db.query(
+        `SELECT s.name AS school, ss.major, ss.education, ss.graduation_year AS "graduationYear", ss.class_name AS "className",
+                ss.student_no AS "studentNo", ss.created_at AS "recordedAt"
+           FROM seeker_schools ss JOIN schools s ON s.id = ss.school_id WHERE ss.seeker_id = $1 ORDER BY ss.created_at`,
+        [seekerId],
+      ),
+      this.db.query(
+        `SELECT oc.name, oc.kind, s.name AS school, t.name AS "sponsorCompany", oc.major, to_char(oc.start_date, 'YYYY-MM-DD') AS "startDate",
+                to_char(oc.end_date, 'YYYY-MM-DD') AS "endDate", ocs.added_at AS "addedAt"
+           FROM order_class_students ocs JOIN order_classes oc ON oc.id = ocs.order_class_id
+           JOIN schools s ON s.id = oc.school_id JOIN tenants t ON t.id = oc.tenant_id
+          WHERE ocs.seeker_id = $1 ORDER BY ocs.added_at`,
+        [seekerId],
+      ),
+      this.db.query(
+        `SELECT i.id, s.name AS school, t.name AS company, i.position, to_char(i.start_date, 'YYYY-MM-DD') AS "startDate",
+                to_char(i.end_date, 'YYYY-MM-DD') AS "endDate",
+                COALESCE((SELECT json_agg(json_build_object('month', to_char(m.month, 'YYYY-MM'), 'attendanceDays', m.attendance_days,
+                                                            'evaluation', m.evaluation, 'comment', m.comment) ORDER BY m.month)
+                            FROM internship_months m WHERE m.internship_id = i.id), '[]') AS months
+           FROM internships i JOIN schools s ON s.id = i.school_id JOIN tenants t ON t.id = i.tenant_id
+          WHERE i.seeker_id = $1 ORDER BY i.start_date`,
+        [seekerId],
+      ),
+    ]);
+    return {
+      schoolRecords: records,
+      orderClasses: orderClasses.map((o: { kind: string }) => ({ ...o, kindZh: ORDER_KIND_ZH[o.kind] ?? o.kind })),
+      internships: internships.map((i: { id: string; months: Array<{ evaluation: string }> }) => {
+        const { id: _id, ...rest } = i;
+        return { ...rest, months: i.months.map((m) => ({ ...m, evaluationZh: EVALUATION_ZH[m.evaluation] ?? m.evaluation })) };
+      }),
+    };
+  }
+}

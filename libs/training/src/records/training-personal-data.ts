@@ -1,0 +1,61 @@
+import { PersonalDataExportRegistry } from '@app/talent';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CLASS_TYPE_ZH, SKILL_LEVEL_ZH, SkillLevel, TrainingClassType } from '../classes/class-type';
+
+const ENROLMENT_STATUS_ZH: Record<string, string> = { ENROLLED: '在读', WITHDRAWN: '已退出', COMPLETED: '已结业' };
+const CHECK_IN_ZH: Record<string, string> = { QR: '扫码签到', MANUAL: '教员登记' };
+
+/** What training keeps about a person, for the seeker's own data export: classes, attendance, assessments, certificates. */
+@Injectable()
+export class TrainingPersonalData implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: PersonalDataExportRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({ key: 'training', title: '培训、考勤、考核与证书 / Training, attendance, assessments and certificates', collect: (id) => this.collect(id) });
+  }
+
+  async collect(seekerId: string) {
+    const [enrolments, attendance, assessments, certificates] = await Promise.all([
+      this.db.query(
+        `SELECT e.id AS "enrolmentId", c.name AS class, c.type, i.name AS institution, e.status, e.enrolled_at AS "enrolledAt",
+                e.withdrawn_at AS "withdrawnAt", e.completed_at AS "completedAt"
+           FROM training_enrolments e JOIN training_classes c ON c.id = e.class_id JOIN training_institutions i ON i.id = c.institution_id
+          WHERE e.seeker_id = $1 ORDER BY e.enrolled_at`,
+        [seekerId],
+      ),
+      this.db.query(
+        `SELECT a.enrolment_id AS "enrolmentId", COALESCE(s.title, co.name) AS session, a.session_starts_at AS "sessionStartsAt",
+                a.session_ends_at AS "sessionEndsAt", a.method, a.checked_in_at AS "checkedInAt"
+           FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id LEFT JOIN training_courses co ON co.id = s.course_id
+          WHERE a.seeker_id = $1 ORDER BY a.session_starts_at`,
+        [seekerId],
+      ),
+      this.db.query(
+        `SELECT enrolment_id AS "enrolmentId", score, passed, skill_level AS "skillLevel", to_char(assessed_on, 'YYYY-MM-DD') AS "assessedOn", note
+           FROM training_assessments WHERE seeker_id = $1 ORDER BY assessed_on, created_at`,
+        [seekerId],
+      ),
+      this.db.query(
+        `SELECT c.certificate_no AS "certificateNo", c.enrolment_id AS "enrolmentId", i.name AS institution, c.skill_level AS "skillLevel",
+                c.attended_sessions AS "attendedSessions", c.total_sessions AS "totalSessions", c.issued_at AS "issuedAt"
+           FROM training_certificates c JOIN training_institutions i ON i.id = c.institution_id
+          WHERE c.seeker_id = $1 ORDER BY c.issued_at`,
+        [seekerId],
+      ),
+    ]);
+    const level = (l: SkillLevel | null) => (l ? SKILL_LEVEL_ZH[l] ?? l : null);
+    return {
+      enrolments: enrolments.map((e: { type: TrainingClassType; status: string }) => ({
+        ...e, typeZh: CLASS_TYPE_ZH[e.type] ?? e.type, statusZh: ENROLMENT_STATUS_ZH[e.status] ?? e.status,
+      })),
+      attendance: attendance.map((a: { method: string }) => ({ ...a, methodZh: CHECK_IN_ZH[a.method] ?? a.method })),
+      assessments: assessments.map((a: { skillLevel: SkillLevel | null }) => ({ ...a, skillLevelZh: level(a.skillLevel) })),
+      certificates: certificates.map((c: { skillLevel: SkillLevel | null }) => ({ ...c, skillLevelZh: level(c.skillLevel) })),
+    };
+  }
+}
