@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/core';
 import { EmployersModule } from '@app/employers';
 import { TalentModule } from '@app/talent';
+import { TrainingModule } from '@app/training';
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,7 +24,7 @@ export function candidateIndexFor(config: AppConfig, ds: DataSource): CandidateI
 }
 
 @Module({
-  imports: [TalentModule, EmployersModule],
+  imports: [TalentModule, EmployersModule, TrainingModule],
   providers: [
     { provide: CandidateIndex, inject: [AppConfig, getDataSourceToken()], useFactory: candidateIndexFor },
     { provide: JobIndex, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new PgJobIndex(ds) },

@@ -33,6 +33,8 @@ export interface CandidateDocument {
   shifts: string[];
   categories: string[];
   completeness: number;
+  /** Training classes the person completed (attendance + assessment met; libs/training). */
+  trainingCompleted: number;
   /** Ranking key, integer hundredths of a point (see scoring below). */
   baseScore: number;
   /** seekers.updated_at of the row the document was built from (ms since epoch). */
@@ -51,7 +53,7 @@ export function isIndexable(s: Pick<SeekerEntity, 'sharedWithTenants' | 'erasedA
 //
 //   Mandarin level   rank/6 × 20      typing      min(speed,120)/120 × 20
 //   call-centre exp. min(months,24)/24 × 20       proximity (1 − min(km,300)/300) × 20
-//   completeness     % × 5            training    trainingCompletedPoints() (0 for now)
+//   completeness     % × 5            training    min(completed classes, 2) × 5
 //   recency          −10 per year since the profile was last updated
 //   shift match      +15 when the seeker can work one of the posting's shifts (per posting)
 //
@@ -77,23 +79,20 @@ export interface ScoreParts {
   training: number;
 }
 
-/**
- * Hook: points for completed training classes (考核合格). The training context
- * (libs/training) does not exist yet, so this returns 0; when it does, feed
- * the count of passed courses here and emit seeker.changed on completion.
- */
-export function trainingCompletedPoints(_seekerId: string): number {
-  return 0;
-}
+/** Points per completed training class (考核合格结业), counted up to TRAINING_MAX_CLASSES. */
+export const TRAINING_POINTS_PER_CLASS = 5;
+export const TRAINING_MAX_CLASSES = 2;
 
-export function scoreParts(d: Pick<CandidateDocument, 'id' | 'mandarinRank' | 'typingSpeed' | 'callCenterMonths' | 'distanceKm' | 'completeness'>): ScoreParts {
+export function scoreParts(
+  d: Pick<CandidateDocument, 'mandarinRank' | 'typingSpeed' | 'callCenterMonths' | 'distanceKm' | 'completeness'> & Partial<Pick<CandidateDocument, 'trainingCompleted'>>,
+): ScoreParts {
   return {
     mandarin: (Math.min(d.mandarinRank, 6) / 6) * 20,
     typing: (Math.min(d.typingSpeed, 120) / 120) * 20,
     experience: (Math.min(d.callCenterMonths, 24) / 24) * 20,
     proximity: d.distanceKm == null ? 0 : (1 - Math.min(d.distanceKm, 300) / 300) * 20,
     completeness: (Math.min(Math.max(d.completeness, 0), 100) / 100) * 5,
-    training: trainingCompletedPoints(d.id),
+    training: Math.min(Math.max(d.trainingCompleted ?? 0, 0), TRAINING_MAX_CLASSES) * TRAINING_POINTS_PER_CLASS,
   };
 }
 
@@ -114,8 +113,8 @@ export interface GeoBase {
   lng: number;
 }
 
-/** Builds the document for a seeker row; the caller checked isIndexable(). */
-export function buildCandidateDocument(s: SeekerEntity, base: GeoBase): CandidateDocument {
+/** Builds the document for a seeker row; the caller checked isIndexable(). `trainingCompleted`: classes completed (libs/training). */
+export function buildCandidateDocument(s: SeekerEntity, base: GeoBase, trainingCompleted = 0): CandidateDocument {
   const countyCode = s.regionCode?.trim() || null;
   const hasGeo = s.lat != null && s.lng != null && Number.isFinite(s.lat) && Number.isFinite(s.lng);
   const dist = hasGeo ? distanceKm(s.lat!, s.lng!, base.lat, base.lng) : null;
@@ -142,6 +141,7 @@ export function buildCandidateDocument(s: SeekerEntity, base: GeoBase): Candidat
     shifts: [...(s.shifts ?? [])].sort(),
     categories: [...(s.categories ?? [])].sort(),
     completeness: s.completeness ?? 0,
+    trainingCompleted,
     baseScore: 0,
     sourceUpdatedAt: new Date(s.updatedAt).getTime(),
   };

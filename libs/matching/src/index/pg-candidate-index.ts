@@ -31,6 +31,7 @@ const COLUMNS: Array<[keyof CandidateDocument, string, string]> = [
   ['shifts', 'shifts', 'text[]'],
   ['categories', 'categories', 'text[]'],
   ['completeness', 'completeness', 'smallint'],
+  ['trainingCompleted', 'training_completed', 'smallint'],
   ['baseScore', 'base_score', 'integer'],
 ];
 

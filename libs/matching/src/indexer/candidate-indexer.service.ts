@@ -1,5 +1,6 @@
 import { AppConfig, OutboxJob } from '@app/core';
 import { SeekerEntity } from '@app/talent';
+import { TrainingRecordService } from '@app/training';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -50,14 +51,26 @@ export class CandidateIndexer {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly index: CandidateIndex,
     private readonly config: AppConfig,
+    private readonly training: TrainingRecordService,
   ) {}
 
   private get base(): GeoBase {
     return { lat: this.config.app.baseLat, lng: this.config.app.baseLng };
   }
 
-  build(s: SeekerEntity): CandidateDocument {
-    return buildCandidateDocument(s, this.base);
+  build(s: SeekerEntity, trainingCompleted = 0): CandidateDocument {
+    return buildCandidateDocument(s, this.base, trainingCompleted);
+  }
+
+  /** Completed training classes per seeker (the training context's facts). */
+  private async trainingCounts(ids: readonly string[]): Promise<Map<string, number>> {
+    const done = ids.length ? await this.training.completedTrainingFor(ids) : new Map();
+    return new Map([...done].map(([id, list]) => [id, list.length]));
+  }
+
+  private async buildAll(rows: SeekerEntity[]): Promise<CandidateDocument[]> {
+    const counts = await this.trainingCounts(rows.map((s) => s.id));
+    return rows.map((s) => this.build(s, counts.get(s.id) ?? 0));
   }
 
   /** One relayed outbox event (queue search-index). */
@@ -72,7 +85,7 @@ export class CandidateIndexer {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`candidate-doc:${seekerId}`]);
       const s = await m.findOne(SeekerEntity, { where: { id: seekerId } });
       if (s && isIndexable(s)) {
-        await this.index.upsert([this.build(s)]);
+        await this.index.upsert(await this.buildAll([s]));
         return 'upserted' as const;
       }
       await this.index.remove([seekerId]);
@@ -96,7 +109,7 @@ export class CandidateIndexer {
     for (;;) {
       const rows = await repo.createQueryBuilder('s').where('s.id > :after', { after }).orderBy('s.id').limit(batchSize).getMany();
       if (!rows.length) break;
-      const docs = rows.filter(isIndexable).map((s) => this.build(s));
+      const docs = await this.buildAll(rows.filter(isIndexable));
       const gone = rows.filter((s) => !isIndexable(s)).map((s) => s.id);
       await this.index.upsert(docs);
       await this.index.remove(gone);
@@ -129,11 +142,12 @@ export class CandidateIndexer {
     const docs = await this.index.get(rows.map((r) => r.id));
     const missing: string[] = [];
     const stale: ConsistencyReport['stale'] = [];
+    const counts = await this.trainingCounts(rows.map((s) => s.id));
     for (const s of rows) {
       const d = docs.get(s.id);
       if (!d) missing.push(s.id);
       else {
-        const fields = diffDocuments(this.build(s), d);
+        const fields = diffDocuments(this.build(s, counts.get(s.id) ?? 0), d);
         if (fields.length) stale.push({ id: s.id, fields });
       }
     }

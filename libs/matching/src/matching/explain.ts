@@ -1,10 +1,16 @@
 import { PostingEntity } from '@app/employers';
 import { EDUCATION_RANK, EDUCATION_ZH, Education, MANDARIN_RANK, MANDARIN_ZH, SeekerEntity } from '@app/talent';
+import { CLASS_TYPE_ZH, CompletedTraining, SKILL_LEVEL_ZH } from '@app/training';
 
 export const SHIFT_ZH: Record<string, string> = { DAY: '白班', TWO_SHIFT: '两班倒', THREE_SHIFT: '三班倒', NIGHT: '夜班' };
 
-/** Why a candidate ranks where they do, in the words HR uses: "85 km · 普通话二甲 · 打字 62 字/分 · 3个月呼叫中心经验". */
-export function candidateReasons(s: SeekerEntity, posting: Pick<PostingEntity, 'shifts'>, distanceKm: number | null): string[] {
+/**
+ * Why a candidate ranks where they do, in the words HR uses:
+ * "85 km · 普通话二甲 · 打字 62 字/分 · 3个月呼叫中心经验 · 已完成新员工入职课程（技师）".
+ */
+export function candidateReasons(
+  s: SeekerEntity, posting: Pick<PostingEntity, 'shifts'>, distanceKm: number | null, training: readonly CompletedTraining[] = [],
+): string[] {
   const out: string[] = [];
   if (distanceKm != null) out.push(`${Math.round(distanceKm)} km`);
   if (s.mandarinLevel) out.push(`普通话${MANDARIN_ZH[s.mandarinLevel] ?? s.mandarinLevel}`);
@@ -13,7 +19,17 @@ export function candidateReasons(s: SeekerEntity, posting: Pick<PostingEntity, '
   if (s.education) out.push(EDUCATION_ZH[s.education] ?? s.education);
   const shared = (s.shifts ?? []).filter((x) => posting.shifts.includes(x));
   if (shared.length) out.push(`可${shared.map((x) => SHIFT_ZH[x] ?? x).join('/')}`);
+  if (training.length) out.push(trainingReason(training));
   return out;
+}
+
+/** The most recent completed class by type, with the highest certified skill level: "已完成新员工入职课程（技师）等2个培训". */
+export function trainingReason(training: readonly CompletedTraining[]): string {
+  const latest = [...training].sort((a, b) => new Date(b.completedAt).getTime() - new Date(a.completedAt).getTime())[0];
+  const rank = { ADVANCED_WORKER: 1, TECHNICIAN: 2, SENIOR_TECHNICIAN: 3 } as const;
+  const best = training.map((t) => t.skillLevel).filter((l): l is NonNullable<typeof l> => !!l).sort((a, b) => rank[b] - rank[a])[0];
+  const more = training.length > 1 ? `等${training.length}个培训` : '';
+  return `已完成${CLASS_TYPE_ZH[latest.classType] ?? latest.className}${best ? `（${SKILL_LEVEL_ZH[best]}）` : ''}${more}`;
 }
 
 export interface Gap {

@@ -1,6 +1,7 @@
 import { Actor, AppConfig, Clock, PageArgs } from '@app/core';
 import { PostingEntity, PostingService } from '@app/employers';
 import { EDUCATION_RANK, MANDARIN_RANK, SeekerEntity, SeekerService } from '@app/talent';
+import { TrainingRecordService } from '@app/training';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ export class MatchService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly training: TrainingRecordService,
   ) {}
 
   private checkWindow(page: PageArgs): void {
@@ -66,13 +68,16 @@ export class MatchService {
       [posting.id],
     );
     const res = await this.index.search(this.candidateQuery(posting, excluded.map((r) => r.seeker_id), args));
-    const rows = await this.seekers.findByIds(res.hits.map((h) => h.seekerId));
+    const [rows, trained] = await Promise.all([
+      this.seekers.findByIds(res.hits.map((h) => h.seekerId)),
+      this.training.completedTrainingFor(res.hits.map((h) => h.seekerId)),
+    ]);
     const now = this.clock.now();
     const items: CandidateMatchModel[] = [];
     for (const h of res.hits) {
       const s = rows.get(h.seekerId);
       if (!s || !isIndexable(s)) continue; // the index lags a withdrawal: never show it
-      const reasons = candidateReasons(s, posting, h.distanceKm);
+      const reasons = candidateReasons(s, posting, h.distanceKm, trained.get(s.id) ?? []);
       items.push({
         seeker: this.seekers.toModel(s, 'TENANT'),
         score: displayScore(h.rankKey, now),
