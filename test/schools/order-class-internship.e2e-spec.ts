@@ -71,7 +71,7 @@ describe('order classes 订单班 and internships 实习实训', () => {
 
     // two students hired by the sponsor, one by another company (does not count)
     const studentToken = await hire(grads[0], sponsor);
-    await hire(grads[2], rival);
+    const elsewhereToken = await hire(grads[2], rival);
     let d = await api.ok(`query($id: ID!) { orderClass(id: $id) { actualHires promiseMet } }`, { id: oc.id }, school.token);
     expect(d.orderClass).toEqual({ actualHires: 1, promiseMet: false });
     await hire(grads[1], sponsor);
@@ -89,11 +89,26 @@ describe('order classes 订单班 and internships 实习实训', () => {
     const hrView = await api.ok(`{ orderClasses { id actualHires } }`, {}, sponsor.hrToken);
     expect(hrView.orderClasses).toEqual([{ id: oc.id, actualHires: 2 }]);
     const students = await api.ok(`query($id: ID!) { orderClassStudents(orderClassId: $id) { id name idNumberMasked phone phoneMasked } }`, { id: oc.id }, sponsor.hrToken);
-    expect(students.orderClassStudents).toHaveLength(3);
+    // none of them agreed to share with every company: the sponsor sees the two who applied to it, not the one hired elsewhere
+    expect(students.orderClassStudents.map((s: any) => s.id).sort()).toEqual([grads[0].seekerId, grads[1].seekerId].sort());
     for (const s of students.orderClassStudents) {
       expect(s.phone).toBeNull();
       expect(s.idNumberMasked).toMatch(/\*{6,}/);
     }
+    // a student who never signed in (so never agreed to share) is selected: the school sees them, the sponsor only counts them
+    const [{ shared_with_tenants: shared }] = await api.db.query(`SELECT shared_with_tenants FROM seekers WHERE id = $1`, [grads[3].seekerId]);
+    expect(shared).toBe(false);
+    expect((await add([grads[3].seekerId])).data?.addOrderClassStudents.enrolled).toBe(4);
+    const ids = async (token: string) =>
+      (await api.ok(`query($id: ID!) { orderClassStudents(orderClassId: $id) { id } }`, { id: oc.id }, token)).orderClassStudents.map((s: any) => s.id);
+    expect(await ids(school.token)).toContain(grads[3].seekerId);
+    expect(await ids(sponsor.hrToken)).not.toContain(grads[3].seekerId);
+    expect(await ids(school.token)).toHaveLength(4);
+    expect(await ids(sponsor.hrToken)).toHaveLength(2);
+    // once the student hired elsewhere agrees to share with the base's companies, the sponsor sees them too
+    await api.ok(`mutation { grantConsent { id } }`, {}, elsewhereToken);
+    expect((await ids(sponsor.hrToken)).sort()).toEqual([grads[0].seekerId, grads[1].seekerId, grads[2].seekerId].sort());
+    expect((await api.ok(`query($id: ID!) { orderClass(id: $id) { enrolled } }`, { id: oc.id }, sponsor.hrToken)).orderClass.enrolled).toBe(4);
     expect((await api.ok(`{ orderClasses { id } }`, {}, rival.hrToken)).orderClasses).toEqual([]);
     for (const token of [rival.hrToken, other.token]) {
       expect((await api.gql(`query($id: ID!) { orderClass(id: $id) { id } }`, { id: oc.id }, token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -87,16 +87,22 @@ export class OrderClassService {
     return this.query(actor, null, []);
   }
 
-  /** The selected students as the caller may see them: masked for everyone (TENANT view for the sponsor's HR). */
+  /**
+   * The selected students as the caller may see them: masked for everyone (TENANT view for the sponsor's HR).
+   * The sponsor's HR sees only students who agreed to share their profile with the base's companies, or who
+   * applied to this company themselves (PIPL: a school's list is not the student's consent). The class's
+   * `enrolled` count still counts everyone.
+   */
   async studentsOf(actor: Actor, orderClassId: string): Promise<SeekerProfileModel[]> {
     await this.get(actor, orderClassId);
-    const rows = await this.dataSource.manager
+    const q = this.dataSource.manager
       .createQueryBuilder(SeekerEntity, 's')
       .innerJoin('order_class_students', 'ocs', 'ocs.seeker_id = s.id AND ocs.order_class_id = :id', { id: orderClassId })
-      .where('s.erased_at IS NULL')
-      .orderBy('s.name')
-      .addOrderBy('s.id')
-      .getMany();
+      .where('s.erased_at IS NULL');
+    if (actor.role === Role.HR) {
+      q.andWhere('(s.shared_with_tenants OR EXISTS (SELECT 1 FROM applications a WHERE a.seeker_id = s.id AND a.tenant_id = :tenant))', { tenant: actor.tenantId });
+    }
+    const rows = await q.orderBy('s.name').addOrderBy('s.id').getMany();
     return rows.map((s) => this.seekers.toModel(s, actor.role === Role.HR ? 'TENANT' : 'STAFF'));
   }
 
