@@ -69,6 +69,18 @@ interface ImportResult {
 // ---------------------------------------------------------------------------
 // child: one import through the real Nest providers
 
+/** A graduate_imports row for `file` with the file stored, as the API's upload leaves it (status QUEUED). */
+async function storeUpload(ds: DataSource, store: { sha256(f: string): Promise<string>; persist(m: DataSource['manager'], id: string, f: string): Promise<unknown> }, file: string): Promise<string> {
+  const [school] = await ds.query(`INSERT INTO schools (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, ['基准测试职业学院']);
+  const [imp] = await ds.query(
+    `INSERT INTO graduate_imports (school_id, file_name, file_size, file_sha256, format, headers)
+     VALUES ($1, $2, $3, $4, $5, '[]') RETURNING id`,
+    [school.id, path.basename(file), fs.statSync(file).size, await store.sha256(file), file.endsWith('.csv') ? 'csv' : 'xlsx'],
+  );
+  await store.persist(ds.manager, imp.id, file); // the stored copy is what the runner reads back
+  return imp.id;
+}
+
 export async function childImport(file: string, label: string): Promise<ImportResult> {
   const { NestFactory } = await import('@nestjs/core');
   const { Module } = await import('@nestjs/common');
@@ -81,14 +93,7 @@ export async function childImport(file: string, label: string): Promise<ImportRe
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
   const ds = app.get(DataSource);
   const runner = app.get(GraduateImportRunner);
-  const store = app.get(GraduateUploadStore);
-  const [school] = await ds.query(`INSERT INTO schools (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, ['基准测试职业学院']);
-  const [imp] = await ds.query(
-    `INSERT INTO graduate_imports (school_id, file_name, file_size, file_sha256, format, headers)
-     VALUES ($1, $2, $3, $4, $5, '[]') RETURNING id`,
-    [school.id, path.basename(file), fs.statSync(file).size, await store.sha256(file), file.endsWith('.csv') ? 'csv' : 'xlsx'],
-  );
-  await store.persist(ds.manager, imp.id, file); // as the API does on upload (the stored copy is read back by the runner)
+  const imp = { id: await storeUpload(ds, app.get(GraduateUploadStore), file) };
   if (global.gc) global.gc();
   const baseline = procStatus();
   let maxHeap = 0;
@@ -130,18 +135,10 @@ export async function childEnqueue(file: string): Promise<{ importId: string }> 
   class EnqueueModule {}
 
   const app = await NestFactory.createApplicationContext(EnqueueModule, { logger: ['error', 'warn'] });
-  const ds = app.get(DataSource);
-  const store = app.get(GraduateUploadStore);
-  const [school] = await ds.query(`INSERT INTO schools (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, ['基准测试职业学院']);
-  const [imp] = await ds.query(
-    `INSERT INTO graduate_imports (school_id, file_name, file_size, file_sha256, format, headers)
-     VALUES ($1, $2, $3, $4, $5, '[]') RETURNING id`,
-    [school.id, path.basename(file), fs.statSync(file).size, await store.sha256(file), file.endsWith('.csv') ? 'csv' : 'xlsx'],
-  );
-  await store.persist(ds.manager, imp.id, file);
-  await app.get(GraduateImportService).enqueue(imp.id);
+  const importId = await storeUpload(app.get(DataSource), app.get(GraduateUploadStore), file);
+  await app.get(GraduateImportService).enqueue(importId);
   await app.close();
-  return { importId: imp.id };
+  return { importId };
 }
 
 interface WorkerResult {

@@ -1,7 +1,5 @@
-import { PersonalDataExportRegistry } from '@app/talent';
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { PersonalDataContributor } from '@app/talent';
+import { Injectable } from '@nestjs/common';
 import { InterviewStatus, STATUS_ZH } from './interview.entity';
 
 const OUTCOME_ZH: Record<string, string> = { PASS: '通过', FAIL: '未通过', NO_SHOW: '未到场' };
@@ -12,15 +10,9 @@ const OUTCOME_ZH: Record<string, string> = { PASS: '通过', FAIL: '未通过', 
  * the outcome that followed from it is here.
  */
 @Injectable()
-export class InterviewPersonalData implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly registry: PersonalDataExportRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register({ key: 'interviews', title: '视频面试 / Video interviews', collect: (id) => this.collect(id) });
-  }
+export class InterviewPersonalData extends PersonalDataContributor {
+  readonly key = 'interviews';
+  readonly title = '视频面试 / Video interviews';
 
   async collect(seekerId: string) {
     const rows: Array<{ status: InterviewStatus; outcome: string | null }> = await this.db.query(

@@ -1,22 +1,14 @@
-import { PersonalDataExportRegistry } from '@app/talent';
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { PersonalDataContributor } from '@app/talent';
+import { Injectable } from '@nestjs/common';
 
 const EVALUATION_ZH: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
 const ORDER_KIND_ZH: Record<string, string> = { ORDER: '订单班', DIRECTED: '定向委培班' };
 
 /** What schools keep about a person, for the seeker's own data export. */
 @Injectable()
-export class SchoolPersonalData implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly registry: PersonalDataExportRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register({ key: 'schools', title: '院校记录、订单班与实习 / School records, order classes and internships', collect: (id) => this.collect(id) });
-  }
+export class SchoolPersonalData extends PersonalDataContributor {
+  readonly key = 'schools';
+  readonly title = '院校记录、订单班与实习 / School records, order classes and internships';
 
   async collect(seekerId: string) {
     const [records, orderClasses, internships] = await Promise.all([

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 /**
  * One part of a seeker's "export my data" (PIPL art. 45): each context that
@@ -36,4 +37,25 @@ export class PersonalDataExportRegistry {
     }
     return out;
   }
+}
+
+/**
+ * Base of a context's section: registers itself when its module starts.
+ * A subclass gives `key`, `title` and `collect`; it reads its own tables through `db`.
+ */
+@Injectable()
+export abstract class PersonalDataContributor implements OnModuleInit {
+  abstract readonly key: string;
+  abstract readonly title: string;
+
+  constructor(
+    protected readonly db: DataSource,
+    private readonly registry: PersonalDataExportRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({ key: this.key, title: this.title, collect: (id) => this.collect(id) });
+  }
+
+  abstract collect(seekerId: string): Promise<unknown>;
 }

@@ -1,7 +1,5 @@
-import { PersonalDataExportRegistry } from '@app/talent';
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { PersonalDataContributor } from '@app/talent';
+import { Injectable } from '@nestjs/common';
 import { CLASS_TYPE_ZH, SKILL_LEVEL_ZH, SkillLevel, TrainingClassType } from '../classes/class-type';
 
 const ENROLMENT_STATUS_ZH: Record<string, string> = { ENROLLED: '在读', WITHDRAWN: '已退出', COMPLETED: '已结业' };
@@ -9,15 +7,9 @@ const CHECK_IN_ZH: Record<string, string> = { QR: '扫码签到', MANUAL: '教�
 
 /** What training keeps about a person, for the seeker's own data export: classes, attendance, assessments, certificates. */
 @Injectable()
-export class TrainingPersonalData implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly registry: PersonalDataExportRegistry,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register({ key: 'training', title: '培训、考勤、考核与证书 / Training, attendance, assessments and certificates', collect: (id) => this.collect(id) });
-  }
+export class TrainingPersonalData extends PersonalDataContributor {
+  readonly key = 'training';
+  readonly title = '培训、考勤、考核与证书 / Training, attendance, assessments and certificates';
 
   async collect(seekerId: string) {
     const [enrolments, attendance, assessments, certificates] = await Promise.all([
