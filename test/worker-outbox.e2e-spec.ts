@@ -1,4 +1,4 @@
-import { OutboxService, QueueName, SmsSender } from '@app/core';
+import { OUTBOX_JOB_ID_SQL, OutboxService, QueueName, SmsSender } from '@app/core';
 import { applyTo, CapturingSmsSender, createTestApi, moveTo, openPosting, seekerWithProfile, tenantWithHr, TestApi, useIsolatedDatabase } from '@app/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
@@ -120,6 +120,27 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     await new Promise((r) => setTimeout(r, 500));
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'TEST'`, [userId]);
     expect(n).toBe(5);
-    for (const id of ids) expect(await queue.getJob(`evt-${id}`)).toBeDefined();
+    const jobIds: Array<{ job_id: string }> = await api.db.query(`SELECT ${OUTBOX_JOB_ID_SQL} AS job_id FROM outbox_events WHERE id = ANY($1::bigint[])`, [ids]);
+    for (const { job_id } of jobIds) expect(await queue.getJob(job_id)).toBeDefined();
+  });
+
+  it('an event id used again (database restored or created anew) is still delivered, not taken for a duplicate', async () => {
+    const outbox = api.app.get(OutboxService);
+    const first = await seekerWithProfile(api);
+    const [{ user_id: firstUser }] = await api.db.query(`SELECT user_id FROM seekers WHERE id = $1`, [first.seekerId]);
+    await api.db.transaction((m) => outbox.record(m, 'notify.test', first.seekerId, { userId: firstUser, kind: 'REUSED', title: '第一次', body: 'x' }));
+    const [{ id }] = await api.db.query(`SELECT id FROM outbox_events WHERE aggregate_id = $1 AND topic = 'notify.test'`, [first.seekerId]);
+    await outbox.kick();
+    await waitFor(async () => (await api.db.query(`SELECT 1 FROM notifications WHERE user_id = $1 AND kind = 'REUSED'`, [firstUser])).length === 1);
+    // As after a restore from backup: the row is gone and its id is handed out again for a new event.
+    await api.db.query(`DELETE FROM outbox_events WHERE id = $1`, [id]);
+    const second = await seekerWithProfile(api);
+    const [{ user_id: secondUser }] = await api.db.query(`SELECT user_id FROM seekers WHERE id = $1`, [second.seekerId]);
+    await api.db.query(`INSERT INTO outbox_events (id, topic, aggregate_id, payload) VALUES ($1, 'notify.test', $2, $3)`, [
+      id, second.seekerId, JSON.stringify({ userId: secondUser, kind: 'REUSED', title: '第二次', body: 'x' }),
+    ]);
+    await outbox.kick();
+    const got = await waitFor(async () => (await api.db.query(`SELECT title FROM notifications WHERE user_id = $1 AND kind = 'REUSED'`, [secondUser]))[0]);
+    expect(got.title).toBe('第二次');
   });
 });

@@ -1,4 +1,4 @@
-import { CoreModule, OutboxService, QueueName } from '@app/core';
+import { CoreModule, OUTBOX_JOB_ID_SQL, OutboxService, QueueName } from '@app/core';
 import { CandidateIndexer, MatchingModule } from '@app/matching';
 import { createTestApi, seekerWithProfile, TestApi } from '@app/testing';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -79,8 +79,8 @@ describe('candidate index fed by the outbox', () => {
     await relayAll();
     const seekers = [];
     for (let i = 0; i < 3; i++) seekers.push(await seekerWithProfile(api, { profile: { name: `崩溃测试${i}`, typingSpeed: 50 + i } }));
-    const mine: Array<{ id: string; aggregate_id: string }> = await api.db.query(
-      `SELECT id::text, aggregate_id FROM outbox_events WHERE aggregate_id = ANY($1::uuid[]) ORDER BY id`,
+    const mine: Array<{ id: string; job_id: string; aggregate_id: string }> = await api.db.query(
+      `SELECT id::text, ${OUTBOX_JOB_ID_SQL} AS job_id, aggregate_id FROM outbox_events WHERE aggregate_id = ANY($1::uuid[]) ORDER BY id`,
       [seekers.map((s) => s.seekerId)],
     );
     expect(mine.length).toBeGreaterThanOrEqual(6);
@@ -103,7 +103,7 @@ describe('candidate index fed by the outbox', () => {
     for (const m of mine) {
       const [row] = await api.db.query(`SELECT relayed_at FROM outbox_events WHERE id = $1`, [m.id]);
       expect(row.relayed_at).not.toBeNull();
-      expect(await searchQueue.getJob(`evt-${m.id}`)).toBeTruthy(); // one job per event, the id is the event's
+      expect(await searchQueue.getJob(m.job_id)).toBeTruthy(); // one job per event, the id is the event's
     }
     for (const [i, s] of seekers.entries()) await waitFor(() => doc(s.seekerId), (d) => d?.typing_speed === 50 + i);
     // Jobs enqueued before the crash were not enqueued again: each event handled once.

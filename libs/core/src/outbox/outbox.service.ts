@@ -7,10 +7,18 @@ import { OutboxEventEntity, OutboxJob } from './outbox.entity';
 
 /**
  * Transactional outbox: events are written in the same transaction as the
- * change they describe; the relay moves them to BullMQ queues with
- * jobId = "evt-<id>", so a relay that crashes and runs again never
- * enqueues an event twice.
+ * change they describe; the relay moves them to BullMQ queues with a job id
+ * made from the row (OUTBOX_JOB_ID_SQL), so a relay that crashes and runs
+ * again never enqueues an event twice.
  */
+/**
+ * The BullMQ job id of an outbox row: "evt-<id>-<created_at in µs>". The id alone
+ * is not enough: BullMQ keeps finished jobs for a day, and a database restored
+ * from a backup or created again reuses ids — their events would be dropped
+ * as duplicates. The row's creation instant makes the id unique for good.
+ */
+export const OUTBOX_JOB_ID_SQL = `'evt-' || id || '-' || (extract(epoch FROM created_at) * 1000000)::bigint`;
+
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
@@ -35,15 +43,16 @@ export class OutboxService {
    */
   async relayBatch(queueFor: (name: QueueName) => Queue, limit = 200, afterEnqueue?: (n: number) => void): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const rows: Array<{ id: string; topic: string; aggregate_id: string; payload: Record<string, unknown> }> = await m.query(
-        `SELECT id, topic, aggregate_id, payload FROM outbox_events WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      const rows: Array<{ id: string; job_id: string; topic: string; aggregate_id: string; payload: Record<string, unknown> }> = await m.query(
+        `SELECT id, ${OUTBOX_JOB_ID_SQL} AS job_id, topic, aggregate_id, payload FROM outbox_events
+          WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
       let n = 0;
       for (const r of rows) {
         for (const route of OUTBOX_ROUTES.filter((x) => r.topic.startsWith(x.prefix))) {
           const job: OutboxJob = { eventId: String(r.id), topic: r.topic, aggregateId: r.aggregate_id, payload: r.payload };
-          await queueFor(route.queue).add(r.topic, job, { ...DEFAULT_JOB_OPTIONS, jobId: `evt-${r.id}` });
+          await queueFor(route.queue).add(r.topic, job, { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id });
         }
         n++;
         afterEnqueue?.(n);
