@@ -1,5 +1,5 @@
 /** What the seed needs from the libraries, imported without booting Nest. */
-export { loadConfig } from '../../libs/core/src/config/config';
+export { AppConfig, loadConfig } from '../../libs/core/src/config/config';
 export { CryptoService } from '../../libs/core/src/crypto/crypto.service';
 export { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
 export { makeCreditCode } from '../../libs/core/src/identity/credit-code';

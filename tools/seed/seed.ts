@@ -1,18 +1,35 @@
 import 'reflect-metadata';
-import { CryptoService, dataSourceOptions, loadConfig, makeCreditCode, makeResidentId, profileCompletenessRow } from './seed-deps';
+import { AppConfig, CryptoService, dataSourceOptions, loadConfig, makeCreditCode, makeResidentId, profileCompletenessRow } from './seed-deps';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { regionDirectory } from '../../libs/talent/src/regions';
 import { hanName, MONGOLIAN_F, MONGOLIAN_M, mulberry32 } from './names';
+import { InterviewsSummary, SchoolsSummary, SeedContext, seedInterviews, seedSchools, seedTraining, TrainingSummary } from './seed-more';
 
 /**
  * Demo data for a platform a person can try at once: 12 tenants, 60 postings,
  * 5,000+ synthetic seekers spread over the 300 km region (more near the
- * base), schools, staff accounts, applications and hires. Deterministic and
+ * base), schools, staff accounts, applications and hires, plus training
+ * (classes, attendance, assessments, certificates), an order class,
+ * internships and video interviews (seed-more.ts). Deterministic and
  * idempotent: a second run does nothing. Refused in production.
  */
-const SEEKERS = Number(process.env.SEED_SEEKERS ?? 5200);
+const SEEKERS_FROM_ENV = Number(process.env.SEED_SEEKERS ?? 5200);
 export const DEMO_PASSWORD = 'Demo-2026-talent';
+/** The seeker count the sizes of training and internships are set for. */
+const FULL_SIZE = 5200;
+
+export interface SeedSummary {
+  tenants: number;
+  postings: number;
+  seekers: number;
+  schools: number;
+  applications: number;
+  hires: number;
+  training: TrainingSummary;
+  schoolPrograms: SchoolsSummary;
+  interviews: InterviewsSummary;
+}
 
 const TENANTS = [
   ['北疆云联客服有限公司', 3000], ['草原之声呼叫中心有限公司', 2200], ['察哈尔数字服务有限公司', 1800], ['集宁远程坐席服务有限公司', 1500],
@@ -46,37 +63,39 @@ function pick<T>(rand: () => number, items: readonly T[], weights?: number[]): T
   return items[items.length - 1];
 }
 
-async function main() {
-  const config = loadConfig();
+/**
+ * Loads the demo data into `ds` in one transaction. Returns null (and writes
+ * nothing) when it is already there — the `operator` user exists. Refused in
+ * production.
+ */
+export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seekers?: number } = {}): Promise<SeedSummary | null> {
   if (config.app.nodeEnv === 'production') throw new Error('seed: refused in production');
+  const seekerCount = opts.seekers ?? FULL_SIZE;
   const crypto = new CryptoService(config);
-  const ds = new DataSource(dataSourceOptions(config));
-  await ds.initialize();
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM users WHERE username = 'operator'`);
-  if (n > 0) {
-    process.stdout.write('seed: demo data already present, nothing to do\n');
-    await ds.destroy();
-    return;
-  }
+  if (n > 0) return null;
   const rand = mulberry32(20261123);
   const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  let more!: { training: TrainingSummary; schoolPrograms: SchoolsSummary; interviews: InterviewsSummary };
   await ds.transaction(async (m) => {
     const staff = async (role: string, username: string, display: string, tenantId: string | null = null, schoolId: string | null = null) =>
       (await m.query(`INSERT INTO users (role, username, password_hash, display_name, tenant_id, school_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`, [role, username, hash, display, tenantId, schoolId]))[0].id as string;
-    await staff('OPERATOR', 'operator', '人才服务中心 运营');
+    const operatorId = await staff('OPERATOR', 'operator', '人才服务中心 运营');
     await staff('AUDITOR', 'auditor', '市人社局 审核员');
     const schoolIds: string[] = [];
+    const schoolAdminBySchool = new Map<string, string>();
     for (const [i, [name, kind, region]] of SCHOOLS.entries()) {
       const [{ id }] = await m.query(`INSERT INTO schools (name, kind, region_code) VALUES ($1,$2,$3) RETURNING id`, [name, kind, region]);
       schoolIds.push(id);
-      await staff('SCHOOL_ADMIN', `school${i + 1}`, `${name} 就业办`, null, id);
+      schoolAdminBySchool.set(id, await staff('SCHOOL_ADMIN', `school${i + 1}`, `${name} 就业办`, null, id));
     }
     const tenantIds: string[] = [];
+    const hrByTenant = new Map<string, string>();
     for (const [i, [name, seats]] of TENANTS.entries()) {
       const code = makeCreditCode(`91150900MA0N${String(1000 + i).padStart(5, '0')}`);
       const [{ id }] = await m.query(`INSERT INTO tenants (name, credit_code, seats, contact_name) VALUES ($1,$2,$3,$4) RETURNING id`, [name, code, seats, '人事部']);
       tenantIds.push(id);
-      await staff('HR', `hr${String(i + 1).padStart(2, '0')}`, `${name.slice(0, 4)} HR`, id);
+      hrByTenant.set(id, await staff('HR', `hr${String(i + 1).padStart(2, '0')}`, `${name.slice(0, 4)} HR`, id));
       for (let k = 0; k < 5; k++) {
         const [title, lo, hi, mand, typing, edu, shifts] = TITLES[(i + k * 3) % TITLES.length];
         const headcount = pick(rand, [5, 10, 20, 30, 50, 80]);
@@ -96,7 +115,7 @@ async function main() {
     const weights = counties.map((c) => (c.code === '150902' ? 12 : 1) / Math.pow(1 + c.distanceKm / 60, 1.6));
     const ids = new Set<string>();
     const rows: unknown[][] = [];
-    for (let i = 0; i < SEEKERS; i++) {
+    for (let i = 0; i < seekerCount; i++) {
       const county = pick(rand, counties, weights);
       const female = rand() < 0.62;
       const birthYear = 2007 - Math.floor(Math.pow(rand(), 1.8) * 30);
@@ -153,6 +172,13 @@ async function main() {
                    SELECT id, 'SHARE_WITH_TENANTS', '2026-11-v1', now() - (random() * interval '300 days'), 'SEED' FROM seekers WHERE shared_with_tenants`);
     await m.query(`INSERT INTO seeker_schools (seeker_id, school_id, major, education, graduation_year)
                    SELECT s.id, sc.id, s.major, s.education, s.graduation_year FROM seekers s JOIN schools sc ON sc.name = s.school_name`);
+    // Training, with its own PRNG so the rows above stay exactly as before. It is written before the outbox events
+    // below, in the same transaction: the worker relays them only after commit, and the search indexer then reads
+    // each person's completed classes (candidate_documents.training_completed).
+    const ctx: SeedContext = {
+      rand: mulberry32(20261124), now: new Date(), scale: Math.min(1, seekerCount / FULL_SIZE), operatorId, schoolIds, schoolAdminBySchool, tenantIds, hrByTenant,
+    };
+    const training = await seedTraining(m, ctx);
     // The search index is fed from the outbox: one event per seeker.
     await m.query(`INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT 'seeker.changed', id, '{"reason":"seed"}' FROM seekers`);
 
@@ -180,13 +206,48 @@ async function main() {
         }
       }
     }
+
+    // School programmes and interviews build on the students and the applications above.
+    const schoolPrograms = await seedSchools(m, ctx);
+    const interviews = await seedInterviews(m, ctx);
+    more = { training, schoolPrograms, interviews };
   });
-  const [{ seekers }] = await ds.query(`SELECT count(*)::int AS seekers FROM seekers`);
-  process.stdout.write(`seed: ${TENANTS.length} tenants, ${TENANTS.length * 5} postings, ${seekers} seekers, ${SCHOOLS.length} schools; staff password ${DEMO_PASSWORD}\n`);
-  await ds.destroy();
+  const [counts] = await ds.query(
+    `SELECT (SELECT count(*)::int FROM seekers) AS seekers, (SELECT count(*)::int FROM applications) AS applications, (SELECT count(*)::int FROM hires) AS hires`,
+  );
+  return { tenants: TENANTS.length, postings: TENANTS.length * 5, schools: SCHOOLS.length, ...counts, ...more };
 }
 
-main().catch((e) => {
-  process.stderr.write(`seed failed: ${e.stack ?? e}\n`);
-  process.exit(1);
-});
+async function main() {
+  const config = loadConfig();
+  if (config.app.nodeEnv === 'production') throw new Error('seed: refused in production');
+  const ds = new DataSource(dataSourceOptions(config));
+  await ds.initialize();
+  try {
+    const s = await seedDemo(ds, config, { seekers: SEEKERS_FROM_ENV });
+    if (!s) {
+      process.stdout.write('seed: demo data already present, nothing to do\n');
+      return;
+    }
+    const t = s.training;
+    const p = s.schoolPrograms;
+    const iv = s.interviews;
+    process.stdout.write(
+      `seed: ${s.tenants} tenants, ${s.postings} postings, ${s.seekers} seekers, ${s.schools} schools, ${s.applications} applications, ${s.hires} hires; ` +
+        `training: ${t.institutions} institutions, ${t.classes} classes, ${t.sessions} sessions, ${t.enrolments} enrolments, ${t.attendance} check-ins, ` +
+        `${t.assessments} assessments, ${t.completed} completed with certificates; ` +
+        `1 order class with ${p.orderClassStudents} students, ${p.internships} internships (${p.internshipMonths} monthly records); ` +
+        `${iv.interviews} interviews (${iv.scheduled} scheduled, ${iv.proposed} awaiting a time, ${iv.completed} completed, ${iv.noShow} no-show); ` +
+        `staff password ${DEMO_PASSWORD}\n`,
+    );
+  } finally {
+    await ds.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`seed failed: ${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}
