@@ -14,6 +14,7 @@ export function loginScreen(_p: unknown, q: URLSearchParams): void {
     p.el,
     html`<form class="form" id="login" novalidate>
 <p class="lead">${t('用手机号登录，未注册的手机号验证后自动创建账号。', 'Sign in with your mobile number. New numbers get an account automatically.')}</p>
+${next.indexOf('/check-in') === 0 ? html`<p class="status off">${t('登录后自动完成培训签到。签到码约1分钟内有效，过期请重新扫码。', 'After signing in you are checked in. The code is valid for about a minute; if it expires, scan again.')}</p>` : ''}
 <p class="form-err" hidden></p>
 <label class="field"><span>${t('手机号', 'Mobile number')}</span>
 <input name="phone" type="tel" inputmode="numeric" autocomplete="tel" maxlength="11" placeholder="${t('11位手机号', '11-digit number')}"></label>${ferr('phone')}

@@ -61,10 +61,13 @@ export function page(title: string, opts: { back?: string; tab?: string } = {}):
 }
 
 
-/** Sends signed-out users to the sign-in screen, then back here. */
+/** The current route with its query (`/check-in?s=…&c=…`): where to come back to after signing in. */
+export const route = (): string => location.hash.replace(/^#/, '') || '/';
+
+/** Sends signed-out users to the sign-in screen, then back here (query kept: a check-in link carries its code there). */
 export function needSignIn(): boolean {
   if (signedIn()) return false;
-  router.go('/login?next=' + encodeURIComponent(router.path));
+  router.go('/login?next=' + encodeURIComponent(route()));
   return true;
 }
 

@@ -1,14 +1,15 @@
 import { consentScreen } from './consent';
-import { api, router, shell } from './core';
+import { api, route, router, shell } from './core';
 import { loginScreen } from './auth';
 import { jobScreen, jobsScreen } from './jobs';
 import { applicationsScreen, deleteScreen, meScreen, messagesScreen, viewsScreen } from './mine';
 import { profileScreen } from './profile';
+import { checkInScreen, trainingScreen } from './training';
 
 shell();
 api.onSignedOut = () => {
   const path = router.path;
-  if (path !== '/login' && path !== '/' && path.indexOf('/job/') !== 0) router.go('/login?next=' + encodeURIComponent(path));
+  if (path !== '/login' && path !== '/' && path.indexOf('/job/') !== 0) router.go('/login?next=' + encodeURIComponent(route()));
 };
 router
   .on('/', jobsScreen)
@@ -22,4 +23,6 @@ router
   .on('/views', viewsScreen)
   .on('/me', meScreen)
   .on('/delete', deleteScreen)
+  .on('/training', trainingScreen)
+  .on('/check-in', checkInScreen)
   .start();

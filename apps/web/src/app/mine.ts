@@ -6,8 +6,15 @@ import { ApiError } from '../shared/gql';
 import { signOut } from './auth';
 import { api, empty, load, needSignIn, page, router, state } from './core';
 import { Profile, PROFILE_FIELDS } from './profile';
+import { SKILL } from './training';
 
 const CAN_WITHDRAW = ['APPLIED', 'SCREENING', 'INTERVIEW', 'OFFER'];
+
+interface Done {
+  className: string;
+  skillLevel: string | null;
+  certificateNo: string | null;
+}
 
 interface MyApp {
   id: string;
@@ -92,7 +99,7 @@ export function meScreen(): void {
   const p = page(t('我的', 'Me'), { tab: 'me' });
   void load(
     p,
-    () => api.request<{ myProfile: Profile | null }>(`{myProfile{${PROFILE_FIELDS}}}`),
+    () => api.request<{ myProfile: (Profile & { completedTraining: Done[] }) | null }>(`{myProfile{${PROFILE_FIELDS} completedTraining{className skillLevel certificateNo}}}`),
     (d) => {
       const pr = d.myProfile;
       state.profile = pr;
@@ -104,11 +111,17 @@ ${pr
 <p class="sub">${pr.regionName || ''}${pr.distanceKm != null ? ` · ${t('离基地', 'to the base')} ${km(pr.distanceKm)}` : ''}</p>
 <div class="meter" aria-label="${t('资料完整度', 'Profile completeness')}"><i style="width:${Math.max(0, Math.min(100, pr.completeness))}%"></i></div>
 <p class="sub">${t('资料完整度', 'Profile completeness')} ${pr.completeness}%</p>
-<p class="status ${pr.sharedWithTenants ? 'ok' : 'off'}">${pr.sharedWithTenants ? t('已授权基地企业查看', 'Shared with base companies') : t('未授权，企业看不到您', 'Not shared with companies')}</p>`
+<p class="status ${pr.sharedWithTenants ? 'ok' : 'off'}">${pr.sharedWithTenants ? t('已授权基地企业查看', 'Shared with base companies') : t('未授权，企业看不到您', 'Not shared with companies')}</p>
+${pr.completedTraining.length
+  ? html`<div class="done-tr"><b>${t('已结业培训', 'Completed training')}</b><ul class="plain">${pr.completedTraining.map(
+      (c) => html`<li>${c.className}${c.skillLevel ? html` · <b>${label(SKILL, c.skillLevel)}</b>` : ''}${c.certificateNo ? html` <span class="sub">${t('证书', 'Cert.')} ${c.certificateNo}</span>` : ''}</li>`,
+    )}</ul></div>`
+  : ''}`
   : html`<p>${t('您还没有求职档案。', 'You have no profile yet.')}</p><a class="btn primary block" href="#/profile?first=1">${t('建立档案', 'Create profile')}</a>`}
 </section>
 <nav class="menu">
 <a href="#/profile">${t('编辑资料', 'Edit profile')}</a>
+<a href="#/training">${t('我的培训', 'My training')}</a>
 <a href="#/consent">${t('授权管理', 'Sharing consent')}</a>
 <a href="#/views">${t('谁看过我', 'Who viewed me')}</a>
 <a href="#/messages">${t('我的消息', 'Messages')}</a>

@@ -96,8 +96,13 @@ export class AttendanceService {
     return rows.map((r) => toModel(r, false));
   }
 
+  /**
+   * What the QR encodes: the seeker app's own check-in screen. A hash route, like
+   * a posting's QR (`/#/job/<id>`): the server only ever serves `/`, the app's
+   * relative script path works, and the code stays out of server logs and Referer.
+   */
   private checkInUrl(sessionId: string, code: string): string {
-    return `${this.config.app.publicUrl.replace(/\/$/, '')}/m/training/check-in?s=${sessionId}&c=${encodeURIComponent(code)}`;
+    return `${this.config.app.publicUrl.replace(/\/$/, '')}/#/check-in?s=${sessionId}&c=${encodeURIComponent(code)}`;
   }
 
   private verifyOrThrow(session: SessionEntity, code: string): void {
