@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds the seeker and HR pages into apps/web/dist (served by the API at /):
+// Builds the seeker, HR and staff pages into apps/web/dist (served by the API at /):
 //   dist/index.html      seeker app (mobile)      dist/hr/index.html   HR app (PC)
-//   dist/assets/seeker-<hash>.js, dist/assets/hr-<hash>.js, dist/icons/*
+//   dist/staff/index.html  staff app (PC: school admins' graduate imports, the training room's QR)
+//   dist/assets/seeker-<hash>.js, dist/assets/hr-<hash>.js, dist/assets/staff-<hash>.js, dist/icons/*
 // CSS is inlined into each page and the script name carries a content hash,
 // so a phone on 3G makes two requests (page + script) and can cache the script.
 // Only the files above are written or removed: dist/interview belongs to apps/media.
@@ -16,6 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const APPS = [
   { name: 'seeker', entry: 'src/app/main.ts', html: 'index.html' },
   { name: 'hr', entry: 'src/hr/main.ts', html: 'hr/index.html' },
+  { name: 'staff', entry: 'src/staff/main.ts', html: 'staff/index.html' },
 ];
 /** Budget per app, minified (the brief: < 60 KB). */
 export const JS_BUDGET = 60 * 1024;
@@ -81,7 +83,7 @@ export async function typecheck() {
       else if (p.endsWith('.ts')) files.push(p);
     }
   };
-  for (const d of ['src/app', 'src/hr', 'src/shared']) walk(join(here, d));
+  for (const d of ['src/app', 'src/hr', 'src/staff', 'src/shared']) walk(join(here, d));
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES2020, lib: ['lib.es2020.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], strict: true, noEmit: true,
     module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, types: [], noUnusedLocals: true,

@@ -1,0 +1,18 @@
+import { checkinScreen, displayScreen } from './checkin';
+import { api, home, router, shell } from './core';
+import { importScreen, importsScreen } from './imports';
+import { loginScreen } from './login';
+
+/** 工作人员页面 /staff/: school admins import graduate lists; training operators show the room's check-in QR. */
+shell();
+api.onSignedOut = () => {
+  if (router.path !== '/login') router.go('/login');
+};
+router
+  .on('/', () => router.go(home()))
+  .on('/login', loginScreen)
+  .on('/imports', importsScreen)
+  .on('/imports/:id', importScreen as never)
+  .on('/checkin', checkinScreen)
+  .on('/checkin/:classId/:sessionId', displayScreen as never)
+  .start();
