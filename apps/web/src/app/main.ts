@@ -1,6 +1,7 @@
 import { consentScreen } from './consent';
 import { api, route, router, shell } from './core';
 import { loginScreen } from './auth';
+import { interviewsScreen } from './interviews';
 import { jobScreen, jobsScreen } from './jobs';
 import { applicationsScreen, deleteScreen, meScreen, messagesScreen, viewsScreen } from './mine';
 import { profileScreen } from './profile';
@@ -19,6 +20,7 @@ router
   .on('/profile', profileScreen)
   .on('/consent', consentScreen)
   .on('/applications', applicationsScreen)
+  .on('/interviews', interviewsScreen)
   .on('/messages', messagesScreen)
   .on('/views', viewsScreen)
   .on('/me', meScreen)

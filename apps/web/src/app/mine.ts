@@ -41,6 +41,7 @@ export function applicationsScreen(): void {
 <span class="sub">${a.posting && a.posting.tenant ? a.posting.tenant.name : ''}${a.posting ? ` · ${salary(a.posting.salaryMinFen, a.posting.salaryMaxFen)}` : ''}</span>
 <span class="sub">${t('投递于', 'Applied')} ${dateTime(a.createdAt)} · ${t('更新于', 'updated')} ${dateTime(a.updatedAt)}</span>
 <span class="row-between">${a.posting ? html`<a href="#/job/${a.posting.id}">${t('查看岗位', 'View job')}</a>` : html`<span></span>`}
+${a.stage === 'INTERVIEW' ? html`<a href="#/interviews">${t('我的面试', 'My interviews')} ›</a>` : ''}
 ${CAN_WITHDRAW.indexOf(a.stage) >= 0 ? html`<button type="button" class="btn small withdraw" data-id="${a.id}">${t('撤回', 'Withdraw')}</button>` : ''}</span></li>`,
               )}</ul>`
             : html`${empty(t('您还没有投递过岗位', 'You have not applied to any job yet'))}<a class="btn primary block" href="#/">${t('去看看岗位', 'Browse jobs')}</a>`,
@@ -62,13 +63,17 @@ export function messagesScreen(): void {
   const p = page(t('我的消息', 'Messages'), { tab: 'msgs' });
   void load(
     p,
-    () => api.request<{ myNotifications: Array<{ id: string; title: string; body: string; createdAt: string; readAt: string | null }> }>(`{myNotifications(first:50){id title body createdAt readAt}}`),
+    () =>
+      api.request<{ myNotifications: Array<{ id: string; kind: string; title: string; body: string; createdAt: string; readAt: string | null }> }>(
+        `{myNotifications(first:50){id kind title body createdAt readAt}}`,
+      ),
     (d) =>
       mount(
         p.el,
         d.myNotifications.length
           ? html`<ul class="cards">${d.myNotifications.map(
-              (n) => html`<li class="card msg${n.readAt ? '' : ' unread'}"><b>${n.title}</b><p class="pre">${n.body}</p><span class="sub">${dateTime(n.createdAt)}</span></li>`,
+              (n) => html`<li class="card msg${n.readAt ? '' : ' unread'}"><b>${n.title}</b><p class="pre">${n.body}</p><span class="sub">${dateTime(n.createdAt)}</span>
+${/^INTERVIEW_/.test(n.kind) ? html`<a class="btn small msg-iv" href="#/interviews">${t('去我的面试', 'Go to my interviews')} ›</a>` : ''}</li>`,
             )}</ul>`
           : empty(t('暂无消息', 'No messages')),
       ),
@@ -121,6 +126,7 @@ ${pr.completedTraining.length
 </section>
 <nav class="menu">
 <a href="#/profile">${t('编辑资料', 'Edit profile')}</a>
+<a href="#/interviews">${t('我的面试', 'My interviews')}</a>
 <a href="#/training">${t('我的培训', 'My training')}</a>
 <a href="#/consent">${t('授权管理', 'Sharing consent')}</a>
 <a href="#/views">${t('谁看过我', 'Who viewed me')}</a>
