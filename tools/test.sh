@@ -9,6 +9,7 @@ export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-$(bash tools/mediasoup/work
 bash tools/system-deps.sh
 bash tools/services.sh
 node apps/web/build.mjs >/dev/null
+export WEB_PREBUILT=1  # built once here; the page tests then do not rebuild dist while another file's browser reads it
 node apps/media/build-web.mjs >/dev/null
 # The mediasoup worker (C++) is built once against Debian's libraries and cached outside the checkout (~4 min the first time).
 bash tools/mediasoup/build-worker.sh >/dev/null

@@ -1,11 +1,9 @@
 import { NotificationService } from '@app/core';
-import { applyTo, createTestApi, idNumber, moveTo, openPosting, tenantWithHr, TestApi, uniquePhone } from '@app/testing';
-import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
+import { applyTo, idNumber, moveTo, openPosting, tenantWithHr, TestApi, uniquePhone } from '@app/testing';
 import { join } from 'path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { at, CANCEL, SCHEDULE } from '../interviews/interviews.helpers';
-import { webBase } from './serve-web';
+import { openWebHarness, webBase } from './serve-web';
 
 /**
  * 我的面试 in the seeker app, in Debian's headless chromium against the real
@@ -17,8 +15,6 @@ import { webBase } from './serve-web';
  */
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = process.env.WEB_SHOTS_DIR ?? '/tmp';
 const MIN = 60;
 
@@ -59,14 +55,7 @@ const row = async (id: string) => (await api.db.query(`SELECT status, starts_at,
 const shot = (name: string) => s.screenshot({ path: join(SHOTS, `web-interviews-${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
-  [api, browser] = await Promise.all([
-    createTestApi(),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }),
-  ]);
-  web = await webBase(api.url);
-  base = web.url;
+  ({ api, browser, web, base } = await openWebHarness());
   hr = await tenantWithHr(api);
   const postings = await Promise.all([1, 2, 3, 4, 5].map(() => openPosting(api, hr.hrToken, 5)));
 

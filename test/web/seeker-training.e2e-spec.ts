@@ -1,11 +1,9 @@
 import { AppConfig } from '@app/core';
-import { createTestApi, operator, TestApi } from '@app/testing';
-import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
+import { operator, TestApi } from '@app/testing';
 import { join } from 'path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ASSESS, checkInCode, day, enrol, institution, MARK, planCourseIds, seeker } from '../training/training.helpers';
-import { webBase } from './serve-web';
+import { openWebHarness, webBase } from './serve-web';
 
 /**
  * Training in the seeker app, in Debian's headless chromium against the real
@@ -15,8 +13,6 @@ import { webBase } from './serve-web';
  */
 jest.setTimeout(90_000);
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = process.env.WEB_SHOTS_DIR ?? '/tmp';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -74,14 +70,7 @@ async function attendanceRows(sessionId: string): Promise<Array<{ seeker_id: str
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `web-training-${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
-  [api, browser] = await Promise.all([
-    createTestApi(),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }),
-  ]);
-  web = await webBase(api.url);
-  base = web.url;
+  ({ api, browser, web, base } = await openWebHarness());
   op = await operator(api);
   inst = await institution(api, op, `集宁区人才服务中心${Date.now() % 100000}`);
   courses = await planCourseIds(api, op, ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》']);

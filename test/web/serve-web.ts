@@ -1,7 +1,10 @@
+import { createTestApi, TestApi } from '@app/testing';
+import { execFileSync } from 'child_process';
 import { createReadStream, existsSync, statSync } from 'fs';
 import { createServer, request, Server } from 'http';
 import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
+import { Browser, chromium } from 'playwright-core';
 
 export const WEB_DIST = join(__dirname, '..', '..', 'apps', 'web', 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.css': 'text/css', '.map': 'application/json' };
@@ -39,4 +42,23 @@ export async function webBase(apiUrl: string): Promise<{ url: string; viaApi: bo
     viaApi: false,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * What every page test starts with: the built pages, the real API (createTestApi) and Debian's chromium.
+ * The pages are built here unless the run built them already (tools/test.sh sets WEB_PREBUILT=1): test
+ * files run in parallel, and one rebuilding apps/web/dist while another's browser loads it is a race.
+ */
+export async function openWebHarness(): Promise<{ api: TestApi; browser: Browser; web: Awaited<ReturnType<typeof webBase>>; base: string }> {
+  if (process.env.WEB_PREBUILT !== '1') execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
+  const [api, browser] = await Promise.all([
+    createTestApi(),
+    chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }),
+  ]);
+  const web = await webBase(api.url);
+  return { api, browser, web, base: web.url };
 }

@@ -1,15 +1,14 @@
 import { Role } from '@app/core';
-import { creditCode, createTestApi, insertStaff, operator, TestApi } from '@app/testing';
+import { creditCode, insertStaff, operator, TestApi } from '@app/testing';
 import { INestApplicationContext } from '@nestjs/common';
-import { execFileSync } from 'child_process';
 import * as ExcelJS from 'exceljs';
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectation, FIXTURES, startWorker, upload } from '../schools/schools-helpers';
 import { CHECKIN_STEP_MS } from '../../libs/training/src/attendance/checkin-code';
 import { CHECK_IN, checkInCode, enrol, seeker, sessions, trainingClass } from '../training/training.helpers';
-import { webBase } from './serve-web';
+import { openWebHarness, webBase } from './serve-web';
 
 /**
  * The staff pages (/staff/): a school admin imports a graduate list and reads
@@ -19,8 +18,6 @@ import { webBase } from './serve-web';
  */
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = process.env.WEB_SHOTS_DIR ?? '/tmp';
 const MIN = 60_000;
 
@@ -49,14 +46,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
-  [api, browser] = await Promise.all([
-    createTestApi(),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }),
-  ]);
-  web = await webBase(api.url);
-  base = web.url;
+  ({ api, browser, web, base } = await openWebHarness());
   op = await operator(api);
   const schoolName = `乌兰察布测试职业学院${Date.now() % 100000}`;
   const d = await api.ok(`mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`, { i: { name: schoolName, kind: 'VOCATIONAL' } }, op);

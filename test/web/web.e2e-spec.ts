@@ -1,10 +1,8 @@
 import { makeResidentId, Role } from '@app/core';
 import { creditCode, createTestApi, insertStaff, openPosting, operator, signInStaff, TestApi, uniquePhone } from '@app/testing';
-import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
 import { join } from 'path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { webBase } from './serve-web';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { openWebHarness, webBase } from './serve-web';
 
 /**
  * The seeker (phone) and HR (PC) pages, built with apps/web/build.mjs and
@@ -13,8 +11,6 @@ import { webBase } from './serve-web';
  */
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = process.env.WEB_SHOTS_DIR ?? '/tmp';
 
 let api: TestApi;
@@ -39,14 +35,7 @@ async function context(kind: 'phone' | 'pc'): Promise<BrowserContext> {
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage });
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
-  [api, browser] = await Promise.all([
-    createTestApi(),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }),
-  ]);
-  web = await webBase(api.url);
-  base = web.url;
+  ({ api, browser, web, base } = await openWebHarness());
   const op = await operator(api);
   const tenantName = `乌兰察布智联呼叫中心${Date.now() % 100000}`;
   const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: tenantName, creditCode: creditCode(), seats: 800 } }, op);

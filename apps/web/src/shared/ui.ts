@@ -126,9 +126,13 @@ export function toast(msg: string): void {
   toastTimer = setTimeout(() => el && (el.className = ''), 3500);
 }
 
-/** Saves `data` as a file download. */
+/** Saves `data` as a JSON file download. */
 export function download(name: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  saveBlob(name, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+}
+
+/** Saves a blob (e.g. a spreadsheet from the API) as a file download. */
+export function saveBlob(name: string, blob: Blob): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = name;

@@ -1,5 +1,6 @@
 import { ApiError } from '../shared/gql';
 import { t } from '../shared/i18n';
+import { saveBlob } from '../shared/ui';
 import { api } from './core';
 
 /**
@@ -81,7 +82,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<s
     if (res.status === 401 && attempt === 0 && (await refreshed())) continue;
     if (!res.ok) throw toError(res.status, parse(await res.text().catch(() => '')));
     const name = fileName(res.headers.get('content-disposition')) || fallbackName;
-    save(name, await res.blob());
+    saveBlob(name, await res.blob());
     return name;
   }
 }
@@ -100,14 +101,3 @@ function fileName(cd: string | null): string | null {
   return plain ? plain[1] : null;
 }
 
-function save(name: string, blob: Blob): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(a.href);
-    a.remove();
-  }, 1000);
-}
