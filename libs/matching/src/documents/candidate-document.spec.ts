@@ -63,5 +63,7 @@ describe('explanations', () => {
       .toBe(`已完成${CLASS_TYPE_ZH.PROMOTION}（技师）等2个培训`);
     expect(postingGaps({ mandarinLevel: '3A' as never, typingSpeed: 40, education: null }, { minMandarinLevel: '2B', minTypingSpeed: 50, minEducation: 'JUNIOR_COLLEGE' }).map((g) => g.message))
       .toEqual(['需要普通话二乙', '需要打字 50 字/分', '需要大专及以上学历']);
+    expect(postingGaps({ mandarinLevel: '3A' as never, typingSpeed: 40, education: null }, { minMandarinLevel: '2B', minTypingSpeed: 50, minEducation: 'JUNIOR_COLLEGE' }).map((g) => g.messageEn))
+      .toEqual(['Requires Mandarin level 2-B or above', 'Requires typing 50 characters/min', 'Requires junior college (dazhuan) or above']);
   });
 });

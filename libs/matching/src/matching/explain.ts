@@ -32,6 +32,13 @@ export function trainingReason(training: readonly CompletedTraining[]): string {
   return `已完成${CLASS_TYPE_ZH[latest.classType] ?? latest.className}${best ? `（${SKILL_LEVEL_ZH[best]}）` : ''}${more}`;
 }
 
+const EDUCATION_EN: Record<Education, string> = {
+  PRIMARY: 'primary school', JUNIOR_HIGH: 'junior high school', SECONDARY: 'secondary vocational school', HIGH_SCHOOL: 'senior high school',
+  JUNIOR_COLLEGE: 'junior college (dazhuan)', BACHELOR: "bachelor's degree", MASTER: "master's degree", DOCTOR: 'doctorate',
+};
+/** "2A" → "2-A", as the Putonghua (Mandarin) test certificate writes it. */
+const mandarinEn = (level: string) => level.replace(/^(\d)([AB])$/, '$1-$2');
+
 export interface Gap {
   code: 'MANDARIN' | 'TYPING' | 'EDUCATION';
   message: string;
@@ -48,7 +55,7 @@ export function postingGaps(
     gaps.push({
       code: 'MANDARIN',
       message: `需要普通话${MANDARIN_ZH[p.minMandarinLevel] ?? p.minMandarinLevel}`,
-      messageEn: `Requires Mandarin level ${p.minMandarinLevel} or above`,
+      messageEn: `Requires Mandarin level ${mandarinEn(p.minMandarinLevel)} or above`,
     });
   }
   if (p.minTypingSpeed != null && p.minTypingSpeed > 0 && (s.typingSpeed ?? 0) < p.minTypingSpeed) {
@@ -56,7 +63,7 @@ export function postingGaps(
   }
   const need = p.minEducation as Education | null;
   if (need && (s.education ? EDUCATION_RANK[s.education] : 0) < EDUCATION_RANK[need]) {
-    gaps.push({ code: 'EDUCATION', message: `需要${EDUCATION_ZH[need]}及以上学历`, messageEn: `Requires ${need} education or above` });
+    gaps.push({ code: 'EDUCATION', message: `需要${EDUCATION_ZH[need]}及以上学历`, messageEn: `Requires ${EDUCATION_EN[need] ?? need} or above` });
   }
   return gaps;
 }
