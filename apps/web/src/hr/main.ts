@@ -4,6 +4,7 @@ import { applicationScreen, applicationsScreen } from './applications';
 import { api, router, shell } from './core';
 import { hiresScreen } from './hires';
 import { loginScreen } from './login';
+import { matchScreen } from './matching';
 import { postingFormScreen, postingsScreen } from './postings';
 import { talentProfileScreen, talentScreen } from './talent';
 
@@ -23,6 +24,7 @@ router
   .on('/postings', postingsScreen)
   .on('/postings/new', postingFormScreen as never)
   .on('/postings/:id/edit', postingFormScreen as never)
+  .on('/postings/:id/match', matchScreen as never)
   .on('/applications', applicationsScreen)
   .on('/application/:id', applicationScreen as never)
   .on('/hires', hiresScreen)

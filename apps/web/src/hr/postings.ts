@@ -57,7 +57,7 @@ ${d.postings.items.map(
   (x) => html`<tr data-id="${x.id}"><td><b>${x.title}</b><div class="sub">${x.shifts.map((s) => label(SHIFT, s)).join(' / ')}</div></td>
 <td><span class="badge st-${x.status}">${label(POSTING_STATUS, x.status)}</span></td><td>${salary(x.salaryMinFen, x.salaryMaxFen)}</td>
 <td>${x.headcount} / ${x.openingsLeft}</td><td>${dateTime(x.updatedAt)}</td>
-<td class="acts"><a href="#/applications?posting=${x.id}">${t('查看投递', 'Applications')}</a> <a href="#/postings/${x.id}/edit">${t('编辑', 'Edit')}</a>
+<td class="acts"><a href="#/postings/${x.id}/match">${t('推荐人选', 'Candidates')}</a> <a href="#/applications?posting=${x.id}">${t('查看投递', 'Applications')}</a> <a href="#/postings/${x.id}/edit">${t('编辑', 'Edit')}</a>
 ${(MOVES[x.status] || []).map(([to, zh, en]) => html` <button type="button" class="btn small set-status" data-id="${x.id}" data-to="${to}">${t(zh, en)}</button>`)}</td></tr>`,
 )}</tbody></table>`
   : html`<p class="empty">${t('还没有岗位，点击“新建岗位”发布第一个。', 'No postings yet.')}</p>`}
@@ -86,7 +86,7 @@ export function postingFormScreen(params: { id?: string }): void {
       mount(
         p.el,
         html`<form class="form card wide" id="posting" novalidate>
-<h1>${id ? t('编辑岗位', 'Edit posting') : t('新建岗位', 'New posting')}</h1>
+<div class="row-between"><h1>${id ? t('编辑岗位', 'Edit posting') : t('新建岗位', 'New posting')}</h1>${id ? html`<span><a href="#/postings/${id}/match">${t('推荐人选', 'Candidates')}</a> · <a href="#/applications?posting=${id}">${t('查看投递', 'Applications')}</a></span>` : ''}</div>
 ${!id ? html`<p class="hint">${t('新建的岗位是草稿，发布后求职者才能看到。', 'New postings are drafts until you open them.')}</p>` : ''}
 <p class="form-err" hidden></p>
 <label class="field"><span>${t('岗位名称', 'Title')} <b class="req">*</b></span><input name="title" maxlength="80" value="${x ? x.title : ''}"></label>${ferr('title')}

@@ -112,12 +112,17 @@ ${pager(d.talentPool.total, offset, FIRST, link)}`,
   );
 }
 
-export function talentProfileScreen(params: { id: string }): void {
+/** Where a profile opened from 推荐人选 goes back to (only that list: `?back=/postings/<id>/match?o=20`). */
+const MATCH_BACK = /^\/postings\/[0-9a-f-]{36}\/match(\?o=\d+)?$/;
+
+export function talentProfileScreen(params: { id: string }, q?: URLSearchParams): void {
   if (needSignIn()) return;
-  const p = page(t('人才档案', 'Profile'), '/talent');
+  const back = q && q.get('back');
+  const fromMatch = !!back && MATCH_BACK.test(back);
+  const p = page(t('人才档案', 'Profile'), fromMatch ? '/postings' : '/talent');
   void load(
     p,
     () => api.request<{ talentProfile: Seeker }>(`query($id:ID!){talentProfile(id:$id){${SEEKER_FIELDS}}}`, { id: params.id }),
-    (d) => mount(p.el, html`<div class="toolbar"><a href="#/talent">‹ ${t('返回人才库', 'Back to the pool')}</a></div>${profileCard(d.talentProfile, d.talentProfile.phone ? undefined : html`<p class="hint">${t('完整手机号仅在求职者投递本企业且已授权共享时显示。', 'The full phone shows only for consenting applicants to your company.')}</p>`)}<p class="hint">${t('查看记录会告知求职者本人。', 'The seeker is told that your company viewed this profile.')}</p>`),
+    (d) => mount(p.el, html`<div class="toolbar">${fromMatch ? html`<a href="#${back}">‹ ${t('返回推荐人选', 'Back to the candidates')}</a>` : html`<a href="#/talent">‹ ${t('返回人才库', 'Back to the pool')}</a>`}</div>${profileCard(d.talentProfile, d.talentProfile.phone ? undefined : html`<p class="hint">${t('完整手机号仅在求职者投递本企业且已授权共享时显示。', 'The full phone shows only for consenting applicants to your company.')}</p>`)}<p class="hint">${t('查看记录会告知求职者本人。', 'The seeker is told that your company viewed this profile.')}</p>`),
   );
 }
