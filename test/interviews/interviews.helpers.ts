@@ -1,6 +1,6 @@
 import { applyTo, moveTo, openPosting, seekerWithProfile, tenantWithHr, TestApi } from '@app/testing';
 
-export const IV = `id status applicationId startsAt endsAt startsAtLocal durationMinutes seekerNote cancelReason outcome rescheduleCount companyName postingTitle
+export const IV = `id status applicationId startsAt endsAt startsAtLocal durationMinutes joinOpensAt joinClosesAt seekerNote cancelReason outcome rescheduleCount companyName postingTitle
   slots { id startsAt endsAt state durationMinutes startsAtLocal }`;
 
 export const SCHEDULE = `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { ${IV} } }`;

@@ -14,7 +14,7 @@ describe('interview scheduling', () => {
     const s2 = at(api, 49 * 60);
     const d = await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: s1, durationMinutes: 30 }, { startsAt: s2, durationMinutes: 45 }] } }, c.hrToken);
     const iv = d.scheduleInterview;
-    expect(iv).toMatchObject({ status: 'PROPOSED', startsAt: null, companyName: expect.stringContaining('测试呼叫中心'), postingTitle: '呼入客服专员' });
+    expect(iv).toMatchObject({ status: 'PROPOSED', startsAt: null, joinOpensAt: null, joinClosesAt: null, companyName: expect.stringContaining('测试呼叫中心'), postingTitle: '呼入客服专员' });
     expect(iv.slots).toHaveLength(2);
     expect(iv.slots[1]).toMatchObject({ state: 'OPEN', durationMinutes: 45 });
     const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(s1));
@@ -32,6 +32,9 @@ describe('interview scheduling', () => {
     expect(mine.myInterviews.map((x: any) => x.id)).toContain(iv.id);
     const picked = (await api.ok(CHOOSE, { i: { interviewId: iv.id, slotId: iv.slots[1].id } }, c.seeker.token)).chooseInterviewSlot;
     expect(picked).toMatchObject({ status: 'SCHEDULED', startsAt: new Date(s2).toISOString(), durationMinutes: 45 });
+    // The room's window, as join tokens are issued: from 10 minutes before the start to 30 minutes after the end.
+    expect(picked.joinOpensAt).toBe(new Date(Date.parse(s2) - 10 * 60_000).toISOString());
+    expect(picked.joinClosesAt).toBe(new Date(Date.parse(s2) + 45 * 60_000 + 30 * 60_000).toISOString());
     expect(picked.slots).toEqual([expect.objectContaining({ id: iv.slots[1].id, state: 'CHOSEN' })]);
     const after = await outboxFor(api, iv.id);
     expect(after.map((e) => e.topic)).toEqual(['notify.interview_proposed', 'notify.interview_scheduled', 'notify.interview_scheduled']);

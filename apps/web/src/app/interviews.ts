@@ -15,8 +15,6 @@ const STATUS: Record<string, [string, string]> = {
   CANCELLED: ['已取消', 'Cancelled'],
 };
 /** The join rule of interview-join.service.ts: from 10 min before the start until 30 min after the end. */
-const OPENS_BEFORE = 10 * 60_000;
-const CLOSES_AFTER = 30 * 60_000;
 /** Errors meaning the interview changed meanwhile (HR cancelled or rescheduled it, the slot went): reload it. */
 const STALE = ['SLOT_NOT_AVAILABLE', 'INTERVIEW_INVALID_STATUS', 'APPLICATION_CLOSED', 'NOT_FOUND'];
 
@@ -32,6 +30,9 @@ interface Iv {
   startsAt: string | null;
   endsAt: string | null;
   durationMinutes: number | null;
+  /** When the room opens and closes, as the API decides it (10 min before the start, 30 min after the end). */
+  joinOpensAt: string | null;
+  joinClosesAt: string | null;
   seekerNote: string | null;
   cancelReason: string | null;
   rescheduleCount: number;
@@ -41,7 +42,7 @@ interface Iv {
   slots: Slot[];
 }
 
-const F = `id status startsAt endsAt durationMinutes seekerNote cancelReason rescheduleCount companyName postingTitle updatedAt slots{id startsAt endsAt durationMinutes}`;
+const F = `id status startsAt endsAt durationMinutes joinOpensAt joinClosesAt seekerNote cancelReason rescheduleCount companyName postingTitle updatedAt slots{id startsAt endsAt durationMinutes}`;
 const MINE = `{myInterviews{${F}}}`;
 const CHOOSE = `mutation($i:ChooseSlotInput!){chooseInterviewSlot(input:$i){${F}}}`;
 const OTHER = `mutation($i:RequestOtherTimesInput!){requestOtherInterviewTimes(input:$i){${F}}}`;
@@ -88,7 +89,7 @@ let nextId = '';
 /** Still ahead of the seeker (or under way), as opposed to history. */
 function upcoming(iv: Iv): boolean {
   if (iv.status === 'PROPOSED') return true;
-  if (iv.status === 'SCHEDULED' || iv.status === 'LIVE') return now() < ms(iv.endsAt) + CLOSES_AFTER;
+  if (iv.status === 'SCHEDULED' || iv.status === 'LIVE') return now() < ms(iv.joinClosesAt);
   return false;
 }
 const sortKey = (iv: Iv): number => ms(iv.startsAt) || (iv.slots.length ? ms(iv.slots[0].startsAt) : Infinity);
@@ -98,12 +99,12 @@ const sortKey = (iv: Iv): number => ms(iv.startsAt) || (iv.slots.length ? ms(iv.
 /** Where the room is for this phone's (corrected) clock: not yet open, open, closed. */
 function phase(iv: Iv): 'wait' | 'open' | 'closed' {
   const n = now();
-  return n < ms(iv.startsAt) - OPENS_BEFORE ? 'wait' : n < ms(iv.endsAt) + CLOSES_AFTER ? 'open' : 'closed';
+  return n < ms(iv.joinOpensAt) ? 'wait' : n < ms(iv.joinClosesAt) ? 'open' : 'closed';
 }
 
 function joinBlock(iv: Iv): Safe {
   const ph = phase(iv);
-  const opens = ms(iv.startsAt) - OPENS_BEFORE;
+  const opens = ms(iv.joinOpensAt);
   return html`<div class="iv-joinbox" data-phase="${ph}"><button type="button" class="btn primary block iv-join" data-act="join"${ph === 'open' ? '' : html` disabled`}>${t('进入面试', 'Join the interview')}</button>
 ${ph === 'wait'
   ? html`<p class="iv-opens">${t('开始前10分钟可进入', 'Opens 10 minutes before the start')} · ${t(`${day(opens, true)}${hm(opens)} 开放`, `from ${day(opens, true)}${hm(opens)}`)}</p>`

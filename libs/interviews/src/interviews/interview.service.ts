@@ -13,7 +13,7 @@ import {
   RescheduleInterviewInput, ScheduleInterviewInput, SlotInput,
 } from './dto/interview.input';
 import { InterviewEntity, InterviewSlotEntity, InterviewStatus, OPEN_STATUSES, SlotState, STATUS_ZH } from './interview.entity';
-import { firstSelfOverlap, MAX_DAYS_AHEAD, shanghaiDateTime, shanghaiFriendly, TimeRange } from './interview-time';
+import { firstSelfOverlap, JOIN_OPENS_BEFORE_MS, MAX_DAYS_AHEAD, ROOM_GRACE_AFTER_END_MS, shanghaiDateTime, shanghaiFriendly, TimeRange } from './interview-time';
 import { InterviewNotifier } from './interview.notifier';
 import { InterviewModel, InterviewPage, InterviewSlotModel } from './models/interview.model';
 
@@ -321,6 +321,8 @@ export class InterviewService {
         id: r.id, applicationId: r.applicationId, status: r.status as InterviewStatusEnum,
         startsAt: r.startsAt, endsAt: r.endsAt, startsAtLocal: r.startsAt ? shanghaiDateTime(r.startsAt) : null,
         durationMinutes: r.startsAt && r.endsAt ? Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000) : null,
+        joinOpensAt: r.startsAt ? new Date(r.startsAt.getTime() - JOIN_OPENS_BEFORE_MS) : null,
+        joinClosesAt: r.endsAt ? new Date(r.endsAt.getTime() + ROOM_GRACE_AFTER_END_MS) : null,
         slots: r.status === 'PROPOSED' ? own.filter((s) => s.state === 'OPEN') : own.filter((s) => s.state === 'CHOSEN'),
         seekerNote: r.seekerNote, cancelReason: r.cancelReason, outcome: r.outcome as InterviewOutcomeEnum | null, rescheduleCount: r.rescheduleCount,
         companyName: nameOf.get(r.id)?.company ?? '', postingTitle: nameOf.get(r.id)?.title ?? '', createdAt: r.createdAt, updatedAt: r.updatedAt,

@@ -22,6 +22,8 @@ export class InterviewModel {
   @Field(() => Date, { nullable: true }) endsAt: Date | null;
   @Field(() => String, { nullable: true, description: '北京时间 / Asia/Shanghai' }) startsAtLocal: string | null;
   @Field(() => Int, { nullable: true }) durationMinutes: number | null;
+  @Field(() => Date, { nullable: true, description: '面试间开放时间（开始前10分钟）/ the room opens (10 min before the start)' }) joinOpensAt: Date | null;
+  @Field(() => Date, { nullable: true, description: '面试间关闭时间（结束后30分钟）/ the room closes (30 min after the end)' }) joinClosesAt: Date | null;
   @Field(() => [InterviewSlotModel], { description: '当前备选或选定的时段 / current proposed or chosen slots' }) slots: InterviewSlotModel[];
   @Field(() => String, { nullable: true, description: '求职者希望改时间的说明 / the seeker\'s note asking for other times' }) seekerNote: string | null;
   @Field(() => String, { nullable: true }) cancelReason: string | null;
