@@ -16,7 +16,7 @@ export function loginScreen(_p: unknown, q: URLSearchParams): void {
     p.el,
     html`<form class="form narrow card" id="login" novalidate>
 <h1>${t('工作人员登录', 'Staff sign-in')}</h1>
-<p class="hint">${t('院校就业办（毕业生名单导入）、培训运营（课堂签到二维码）', 'School employment offices (graduate lists) and training staff (check-in QR)')}</p>
+<p class="hint">${t('院校就业办（毕业生名单导入）、培训运营（培训班、出勤、考核与课堂签到二维码）', 'School employment offices (graduate lists) and training staff (classes, attendance, assessments, check-in QR)')}</p>
 <p class="form-err" role="alert" hidden></p>
 <label class="field"><span>${t('用户名', 'Username')}</span><input name="username" autocomplete="username" autofocus></label>${ferr('username')}
 <label class="field"><span>${t('密码', 'Password')}</span><input name="password" type="password" autocomplete="current-password"></label>${ferr('password')}

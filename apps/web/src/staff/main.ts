@@ -2,8 +2,10 @@ import { checkinScreen, displayScreen } from './checkin';
 import { api, home, router, shell } from './core';
 import { importScreen, importsScreen } from './imports';
 import { loginScreen } from './login';
+import { newClassScreen, trainingListScreen, trainingStatsScreen } from './training';
+import { trainingClassScreen } from './training-class';
 
-/** 工作人员页面 /staff/: school admins import graduate lists; training operators show the room's check-in QR. */
+/** 工作人员页面 /staff/: school admins import graduate lists; training operators show the room's check-in QR and run classes (培训管理). */
 shell();
 api.onSignedOut = () => {
   if (router.path !== '/login') router.go('/login');
@@ -15,4 +17,8 @@ router
   .on('/imports/:id', importScreen as never)
   .on('/checkin', checkinScreen)
   .on('/checkin/:classId/:sessionId', displayScreen as never)
+  .on('/training', trainingListScreen)
+  .on('/training/new', newClassScreen)
+  .on('/training/stats', trainingStatsScreen)
+  .on('/training/:id', trainingClassScreen as never)
   .start();
