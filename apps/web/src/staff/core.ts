@@ -10,11 +10,13 @@ export const router: Router = new Router(() => router.go(home()));
 
 export const SCHOOL_ADMIN = 'SCHOOL_ADMIN';
 export const OPERATOR = 'OPERATOR';
-/** Roles this app serves; the API decides what each may do (imports: SCHOOL_ADMIN; check-in QR, training management: OPERATOR). */
+/** Roles this app serves; the API decides what each may do (imports, order classes, internships: SCHOOL_ADMIN; check-in QR, training management: OPERATOR). */
 export const STAFF_ROLES = [SCHOOL_ADMIN, OPERATOR];
 
 const NAV: Array<[string, string, string, string]> = [
   ['/imports', SCHOOL_ADMIN, '毕业生名单导入', 'Graduate lists'],
+  ['/order-classes', SCHOOL_ADMIN, '订单班', 'Order classes'],
+  ['/internships', SCHOOL_ADMIN, '实习实训', 'Internships'],
   ['/checkin', OPERATOR, '课堂签到二维码', 'Check-in QR'],
   ['/training', OPERATOR, '培训管理', 'Training'],
 ];
