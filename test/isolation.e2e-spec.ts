@@ -110,9 +110,9 @@ describe('tenant isolation', () => {
       'myProfile', 'saveMyProfile', 'grantConsent', 'withdrawConsent', 'myConsents', 'myProfileViews', 'exportMyData', 'deleteMyAccount',
       'apply', 'withdrawApplication', 'myApplications',
       // public job board and reference data
-      'openPostings', 'openPosting', 'regionsNearBase', 'schools',
+      'openPostings', 'openPosting', 'regionsNearBase', 'schools', 'tenants',
       // operator-only administration
-      'createStaffUser', 'createTenant', 'tenants', 'createSchool', 'createPosting',
+      'createStaffUser', 'createTenant', 'createSchool', 'createPosting',
       // the consenting pool (masked; consent is tested in consent.e2e-spec)
       'talentPool',
     ]);

@@ -116,6 +116,15 @@ describe('order classes 订单班 and internships 实习实训', () => {
     }
     const seeker = await signInSeeker(api);
     expect((await api.gql(`{ orderClasses { id } }`, {}, seeker.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // a school picks sponsors and internship hosts from the base's companies; HR and seekers cannot list them
+    const companyIds: string[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const d = await api.ok(`query($o: Int!) { tenants(first: 100, offset: $o) { hasMore items { id name } } }`, { o: offset }, school.token);
+      companyIds.push(...d.tenants.items.map((x: { id: string }) => x.id));
+      if (!d.tenants.hasMore) break;
+    }
+    expect(companyIds).toEqual(expect.arrayContaining([sponsor.tenantId, rival.tenantId]));
+    for (const token of [sponsor.hrToken, seeker.token]) expect((await api.gql(`{ tenants(first: 1) { total } }`, {}, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     // rules: promise within quota, dates in order, a real tenant, unique name per school
     const bad = (i: Record<string, unknown>) =>

@@ -34,24 +34,14 @@ export function need(v: Values, name: string, zh: string, en: string): string {
 
 export type Pair = [string, string];
 
-/**
- * Companies a school admin can pick as sponsor or host. The API gives a school admin no list of
- * tenants (`tenants` is for the operator and the auditor), so these are the companies of the school's
- * own order classes and internships plus every company with an open posting (the public job board).
- */
+/** Companies a school admin can pick as sponsor or host: every company in the base (`tenants`). */
 export async function companies(): Promise<Pair[]> {
   const m = new Map<string, string>();
-  type P = { openPostings: { hasMore: boolean; items: Array<{ tenant: { id: string; name: string } | null }> } };
-  const q = `openPostings(first:100,offset:$o){hasMore items{tenant{id name}}}`;
-  const d = await api.request<P & { orderClasses: Array<{ tenantId: string; tenantName: string }>; internships: Array<{ tenantId: string; tenantName: string }> }>(
-    `query($o:Int!){${q} orderClasses{tenantId tenantName} internships{tenantId tenantName}}`,
-    { o: 0 },
-  );
-  for (const x of [...d.orderClasses, ...d.internships]) m.set(x.tenantId, x.tenantName);
-  for (let page: P = d, o = 100; ; o += 100) {
-    for (const p of page.openPostings.items) if (p.tenant) m.set(p.tenant.id, p.tenant.name);
-    if (!page.openPostings.hasMore || o > 2000) break;
-    page = await api.request<P>(`query($o:Int!){${q}}`, { o });
+  type P = { tenants: { hasMore: boolean; items: Array<{ id: string; name: string }> } };
+  for (let o = 0; ; o += 100) {
+    const page = await api.request<P>(`query($o:Int!){tenants(first:100,offset:$o){hasMore items{id name}}}`, { o });
+    for (const x of page.tenants.items) m.set(x.id, x.name);
+    if (!page.tenants.hasMore || o > 5000) break;
   }
   return [...m].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
 }

@@ -14,8 +14,8 @@ export class TenantResolver {
     return this.tenantService.create(input);
   }
 
-  @Roles(Role.OPERATOR, Role.AUDITOR)
-  @Query(() => TenantPage)
+  @Roles(Role.OPERATOR, Role.AUDITOR, Role.SCHOOL_ADMIN)
+  @Query(() => TenantPage, { description: '入驻企业（院校据此选择订单班合作企业和实习单位）/ the base\'s companies (schools pick order-class sponsors and internship hosts from it)' })
   tenants(@Args() page: PageArgs) {
     return this.tenantService.list(page);
   }
