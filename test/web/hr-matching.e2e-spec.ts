@@ -3,7 +3,7 @@ import { CandidateIndexer } from '@app/matching';
 import { applyTo, creditCode, insertStaff, operator, seekerWithProfile, signInStaff, TestApi } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PC, webBase } from './serve-web';
 
 /**
  * 推荐人选 in the HR app (PC): an HR manager opens the ranked candidates for a
@@ -70,9 +70,7 @@ beforeAll(async () => {
   ]);
   await applyTo(api, people['已投递'].token, postingId);
 
-  ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  ctx = await browserContext(browser, PC(), errors);
   h = await ctx.newPage();
 });
 

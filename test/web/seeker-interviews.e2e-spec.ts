@@ -3,7 +3,7 @@ import { applyTo, idNumber, moveTo, openPosting, tenantWithHr, TestApi, uniquePh
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { at, CANCEL, SCHEDULE } from '../interviews/interviews.helpers';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PHONE, webBase } from './serve-web';
 
 /**
  * 我的面试 in the seeker app, in Debian's headless chromium against the real
@@ -60,9 +60,7 @@ beforeAll(async () => {
   const postings = await Promise.all([1, 2, 3, 4, 5].map(() => openPosting(api, hr.hrToken, 5)));
 
   // The seeker signs in on the phone (straight to 我的面试 from an SMS), then the test fills in the profile with that session.
-  ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  ctx = await browserContext(browser, PHONE, errors);
   s = await ctx.newPage();
   const phone = uniquePhone();
   await s.goto(`${base}/#/interviews`);

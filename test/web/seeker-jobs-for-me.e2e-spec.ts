@@ -1,7 +1,7 @@
 import { idNumber, tenantWithHr, TestApi, uniquePhone } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PHONE, webBase } from './serve-web';
 
 /**
  * 为你推荐 on the seeker's job board, in Debian's headless chromium against the
@@ -67,9 +67,7 @@ beforeAll(async () => {
     posting(hr.hrToken, { title: `高级坐席 E2E${tag}`, salaryMinFen: 500000, salaryMaxFen: 700000, shifts: ['NIGHT'], minMandarinLevel: 'L1B', minTypingSpeed: 80 }),
     ...Array.from({ length: 10 }, (_x, k) => posting(hr.hrToken, { title: `外呼专员 E2E${tag}-${k}` })),
   ]);
-  ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  ctx = await browserContext(browser, PHONE, errors);
   s = await ctx.newPage();
 });
 

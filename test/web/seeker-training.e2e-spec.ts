@@ -3,7 +3,7 @@ import { operator, TestApi } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ASSESS, checkInCode, day, enrol, institution, MARK, planCourseIds, seeker } from '../training/training.helpers';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PHONE, webBase } from './serve-web';
 
 /**
  * Training in the seeker app, in Debian's headless chromium against the real
@@ -95,9 +95,7 @@ describe('a trainee on a 360 px phone', () => {
   const nameA = `新员工入职培训 E2E${Date.now() % 100000}期`;
 
   beforeAll(async () => {
-    ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    ctx.setDefaultTimeout(10_000);
-    ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+    ctx = await browserContext(browser, PHONE, errors);
     s = await ctx.newPage();
     // Running now (started 10 minutes ago), and one tomorrow.
     a = await classWith(nameA, [[-10 * MIN, 2 * HOUR], [24 * HOUR, 2 * HOUR]]);

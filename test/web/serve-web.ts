@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'fs';
 import { createServer, request, Server } from 'http';
 import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
 
 export const WEB_DIST = join(__dirname, '..', '..', 'apps', 'web', 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.css': 'text/css', '.map': 'application/json' };
@@ -61,4 +61,16 @@ export async function openWebHarness(): Promise<{ api: TestApi; browser: Browser
   ]);
   const web = await webBase(api.url);
   return { api, browser, web, base: web.url };
+}
+
+/** A cheap Android phone's screen, and an office PC's. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PC = (width = 1280, height = 800) => ({ viewport: { width, height } });
+
+/** A zh-CN, Beijing-time browser context whose page errors are collected into `errors` (the tests assert none). */
+export async function browserContext(browser: Browser, device: BrowserContextOptions, errors: string[]): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  ctx.setDefaultTimeout(10_000);
+  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  return ctx;
 }

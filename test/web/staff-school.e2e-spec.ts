@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { csv, CSV_HEADER, freshId, importFile, startWorker } from '../schools/schools-helpers';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PC, webBase } from './serve-web';
 
 /**
  * 订单班 and 实习实训 in the staff app (/staff/), driven in Debian's headless chromium against the
@@ -51,9 +51,7 @@ beforeAll(async () => {
     const [row] = await api.db.query(`SELECT id FROM seekers WHERE id_number_hash = $1`, [api.crypto.hash('id', p.id)]);
     ids[p.name] = row.id;
   }
-  ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  ctx = await browserContext(browser, PC(1366, 900), errors);
   page = await ctx.newPage();
 }, 60_000);
 

@@ -3,7 +3,7 @@ import { insertStaff, operator, TestApi } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHECK_IN, checkInCode, day, enrol, institution, MARK, seeker, trainingClass } from '../training/training.helpers';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PC, webBase } from './serve-web';
 
 /**
  * 培训管理 in the staff app (/staff/#/training), driven in Debian's headless chromium against
@@ -35,9 +35,7 @@ beforeAll(async () => {
   op = await operator(api);
   user = await insertStaff(api, Role.OPERATOR);
   instId = await institution(api, op, `集宁区职业技能培训学校${Date.now() % 100000}`);
-  ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  ctx = await browserContext(browser, PC(1366, 900), errors);
   page = await ctx.newPage();
 });
 

@@ -8,7 +8,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectation, FIXTURES, startWorker, upload } from '../schools/schools-helpers';
 import { CHECKIN_STEP_MS } from '../../libs/training/src/attendance/checkin-code';
 import { CHECK_IN, checkInCode, enrol, seeker, sessions, trainingClass } from '../training/training.helpers';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PC, webBase } from './serve-web';
 
 /**
  * The staff pages (/staff/): a school admin imports a graduate list and reads
@@ -31,9 +31,7 @@ let school: { username: string; password: string; schoolName: string };
 const errors: string[] = [];
 
 async function pc(): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
+  const ctx = await browserContext(browser, { ...PC(), acceptDownloads: true }, errors);
   return ctx;
 }
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `staff-${name}.png`), fullPage });

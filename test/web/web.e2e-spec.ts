@@ -2,7 +2,7 @@ import { makeResidentId, Role } from '@app/core';
 import { creditCode, createTestApi, insertStaff, openPosting, operator, signInStaff, TestApi, uniquePhone } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { openWebHarness, webBase } from './serve-web';
+import { browserContext, openWebHarness, PC, PHONE, webBase } from './serve-web';
 
 /**
  * The seeker (phone) and HR (PC) pages, built with apps/web/build.mjs and
@@ -23,14 +23,7 @@ const phone = uniquePhone();
 const errors: string[] = [];
 
 async function context(kind: 'phone' | 'pc'): Promise<BrowserContext> {
-  const ctx = await browser.newContext(
-    kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
-      : { viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-  );
-  ctx.setDefaultTimeout(10_000);
-  ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
-  return ctx;
+  return browserContext(browser, kind === 'phone' ? PHONE : PC(), errors);
 }
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage });
 

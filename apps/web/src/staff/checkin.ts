@@ -4,40 +4,20 @@ import { today } from '../shared/format';
 import { ApiError } from '../shared/gql';
 import { errMsg, load, Page } from '../shared/ui';
 import { api, needRole, OPERATOR, page, router } from './core';
+import { ClassBase as Klass, Session, SESSION_FIELDS } from './training';
 
 /**
  * 课堂签到二维码: the operator picks a class and a session, then the room's
  * screen shows the rotating QR (sessionCheckInCode), fetching the next code
  * when the API says (refreshAfterSeconds), with the number checked in.
  */
-interface Session {
-  id: string;
-  title: string | null;
-  room: string | null;
-  courseId: string | null;
-  startsAt: string;
-  endsAt: string;
-  startsAtLocal: string;
-  endsAtLocal: string;
-}
-interface Klass {
-  id: string;
-  name: string;
-  typeZh: string;
-  startsOn: string;
-  endsOn: string;
-  enrolledCount: number;
-  institution: { name: string } | null;
-  courses: Array<{ id: string; name: string }>;
-  sessions: Session[];
-}
 interface Code {
   code: string;
   qrDataUrl: string;
   expiresAt: string;
   refreshAfterSeconds: number;
 }
-const CLASS_FIELDS = `id name typeZh startsOn endsOn enrolledCount institution{name} courses{id name} sessions{id title room courseId startsAt endsAt startsAtLocal endsAtLocal}`;
+const CLASS_FIELDS = `id name typeZh startsOn endsOn enrolledCount institution{name} courses{id name} sessions{${SESSION_FIELDS}}`;
 
 const ended = (s: Session, now: number): boolean => Date.parse(s.endsAt) <= now;
 const isToday = (s: Session): boolean => s.startsAtLocal.slice(0, 10) === today();

@@ -4,7 +4,7 @@ import { today } from '../shared/format';
 import { ApiError } from '../shared/gql';
 import { errMsg, ferr, onClick, onSubmit, toast } from '../shared/ui';
 import { api, load, needRole, OPERATOR, page, Page, router } from './core';
-import { CLASS_STATUS, ENROLMENT, lbl, SKILL, typeName } from './training';
+import { ClassBase, CLASS_STATUS, ENROLMENT, lbl, Session, SESSION_FIELDS, SKILL, typeName } from './training';
 
 /**
  * A class as the operator runs it: its sessions (Beijing time; add more, open a
@@ -14,31 +14,13 @@ import { CLASS_STATUS, ENROLMENT, lbl, SKILL, typeName } from './training';
  * Every rule (check-in window, overlaps, completion) is the API's; the page
  * shows what it says.
  */
-interface Session {
-  id: string;
-  title: string | null;
-  room: string | null;
-  courseId: string | null;
-  startsAt: string;
-  startsAtLocal: string;
-  endsAtLocal: string;
-}
-interface Klass {
-  id: string;
-  name: string;
+interface Klass extends ClassBase {
   type: string;
-  typeZh: string;
-  startsOn: string;
-  endsOn: string;
   capacity: number;
-  enrolledCount: number;
   status: string;
   minAttendancePercent: number;
   requiresAssessment: boolean;
   passScore: number;
-  institution: { name: string } | null;
-  courses: Array<{ id: string; name: string }>;
-  sessions: Session[];
 }
 interface Trainee {
   id: string;
@@ -61,7 +43,7 @@ interface State {
   att: Map<string, Map<string, string>>;
 }
 
-const CLASS_FIELDS = `id name type typeZh startsOn endsOn capacity enrolledCount status minAttendancePercent requiresAssessment passScore institution{name} courses{id name} sessions{id title room courseId startsAt startsAtLocal endsAtLocal}`;
+const CLASS_FIELDS = `id name type typeZh startsOn endsOn capacity enrolledCount status minAttendancePercent requiresAssessment passScore institution{name} courses{id name} sessions{${SESSION_FIELDS}}`;
 const TRAINEE_FIELDS = `id seekerId status attendedSessions passedAssessment seeker{name idNumberMasked completedTraining{classId certificateNo skillLevel}}`;
 const RESULT_FIELDS = `assessment{score passed skillLevel assessedOn} enrolment{status} completion{complete attendanceMet assessmentMet attendancePercent attendedSessions totalSessions} certificate{certificateNo skillLevel}`;
 /** The API takes attendance from 30 minutes before a session starts. */

@@ -10,6 +10,31 @@ import { api, load, needRole, OPERATOR, page, router } from './core';
  * A class's sessions, attendance matrix and assessments are in training-class.ts.
  */
 
+/** A session as the staff screens read it (times are instants; *Local in Asia/Shanghai). */
+export interface Session {
+  id: string;
+  title: string | null;
+  room: string | null;
+  courseId: string | null;
+  startsAt: string;
+  endsAt: string;
+  startsAtLocal: string;
+  endsAtLocal: string;
+}
+/** What every staff screen reads of a class; the class page reads more. */
+export interface ClassBase {
+  id: string;
+  name: string;
+  typeZh: string;
+  startsOn: string;
+  endsOn: string;
+  enrolledCount: number;
+  institution: { name: string } | null;
+  courses: Array<{ id: string; name: string }>;
+  sessions: Session[];
+}
+export const SESSION_FIELDS = `id title room courseId startsAt endsAt startsAtLocal endsAtLocal`;
+
 type Labels = Record<string, [string, string]>;
 export const lbl = (m: Labels, k: string | null | undefined): string => (k && m[k] ? t(m[k][0], m[k][1]) : k || '');
 
