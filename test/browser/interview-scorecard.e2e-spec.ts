@@ -10,7 +10,8 @@ import { eventually, launchChromium, MediaHarness, startMedia } from './media-ha
  * The HR interview page as HR uses it: the API serves the HR workbench and
  * /interview/hr.html (same origin, so the workbench's stored session reaches
  * /graphql from the interview page); the media service runs on its own origin
- * (MEDIA_PUBLIC_URL → `&media=` in the join URL). Real API, database, media
+ * (MEDIA_PUBLIC_URL, which the page reads from the API's /interview/config.json,
+ * never from its URL; the media service allows the API's origin). Real API, database, media
  * worker and Debian chromium with fake devices.
  */
 jest.setTimeout(60_000);
@@ -39,6 +40,7 @@ beforeAll(async () => {
   process.env.MEDIA_TOKEN_SECRET = MEDIA_SECRET;
   process.env.MEDIA_PUBLIC_URL = media.baseUrl;
   [api, browser] = await Promise.all([createTestApi(), launchChromium()]);
+  media.config.allowedOrigins.push(api.url); // MEDIA_ALLOWED_ORIGINS: the API's origin serves the pages
 });
 
 afterAll(async () => {
@@ -81,7 +83,7 @@ it('HR joins from the workbench, rates the criteria beside the video and records
   const u = await insertStaff(api, Role.HR, { tenantId: t.tenantId });
   const signIn = (
     await api.ok(
-      `mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken refreshToken user { role displayName } } }`,
+      `mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken user { role displayName } } }`,
       { i: { username: u.username, password: u.password } },
     )
   ).signInWithPassword;
@@ -89,7 +91,7 @@ it('HR joins from the workbench, rates the criteria beside the video and records
   const app = await ctx.newPage();
   await app.goto(`${api.url}/hr/`);
   await app.evaluate((s) => {
-    localStorage.setItem('tc.hr', JSON.stringify({ accessToken: s.accessToken, refreshToken: s.refreshToken, role: s.user.role, name: s.user.displayName }));
+    localStorage.setItem('tc.hr', JSON.stringify({ accessToken: s.accessToken, role: s.user.role, name: s.user.displayName }));
     location.hash = '#/';
   }, signIn);
   await app.goto(`${api.url}/hr/#/application/${c.applicationId}`);
@@ -100,10 +102,11 @@ it('HR joins from the workbench, rates the criteria beside the video and records
   const url = new URL(hr.url());
   expect(url.origin).toBe(api.url);
   expect(url.searchParams.get('room')).toBe(iv.id);
-  expect(url.searchParams.get('media')).toBe(media.baseUrl);
+  expect(url.searchParams.has('media')).toBe(false);
   await hr.waitForFunction(() => !(document.getElementById('join') as HTMLButtonElement).disabled);
   await hr.click('#join');
   await eventually(() => hr.evaluate(() => window.__media.joined), 15_000, 'HR to join the media room');
+  expect(await hr.evaluate(() => window.__media.signallingOrigin)).toBe(media.baseUrl.replace(/^http/, 'ws'));
   expect(media.rooms.snapshot().find((r) => r.id === iv.id)?.peers).toEqual([u.id]);
 
   // The panel: the tenant template's criteria, escaped.

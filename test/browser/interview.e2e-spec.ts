@@ -132,6 +132,7 @@ describe('refused joins', () => {
   const cases: [string, () => string, CloseCode, RegExp][] = [
     ['a token for another room', () => roomToken({ sub: 's', room: 'iv-other', role: 'SEEKER' }), CloseCode.WrongRoom, /凭证不属于此房间/],
     ['a token with a bad signature', () => roomToken({ sub: 's', room, role: 'SEEKER' }, { secret: 'not-the-media-secret!' }), CloseCode.TokenInvalid, /入会凭证无效/],
+    ['an API access token (typ access, aud talent-cloud-api), even under the media key', () => roomToken({ sub: 's', room, role: 'SEEKER', typ: 'access', aud: 'talent-cloud-api' }), CloseCode.TokenInvalid, /入会凭证无效/],
     ['an expired token', () => roomToken({ sub: 's', room, role: 'SEEKER' }, { expiresInSeconds: -5 }), CloseCode.TokenExpired, /已过期/],
     ['a room that has ended', () => roomToken({ sub: 's', room, role: 'SEEKER', roomEndsAt: Math.floor(Date.now() / 1000) - 1 }), CloseCode.RoomEnded, /面试已结束/],
   ];
@@ -142,6 +143,32 @@ describe('refused joins', () => {
     expect(await lastError(page)).toMatchObject({ code });
     expect(await statusText(page)).toMatch(message);
     expect(roomOf(room)).toBeUndefined();
+  });
+});
+
+describe('one connection per user', () => {
+  it('the seeker joins again on a second device: the first is closed with the reason, the HR page shows a notice; media= is ignored', async () => {
+    const room = 'iv-6006';
+    const seekerToken = roomToken({ sub: 'seeker-6', room, role: 'SEEKER', name: '求职者' });
+    const hr = await open(browser, media.baseUrl, { page: 'hr', room, token: roomToken({ sub: 'hr-6', room, role: 'HR', name: '面试官' }) });
+    // A crafted link pointing the page at another media server: the page signals on its own origin regardless.
+    const first = await open(browser, media.baseUrl, { page: 'seeker', room, token: seekerToken, query: { media: 'http://127.0.0.1:9' } });
+    await Promise.all([waitForMedia(first), waitForMedia(hr)]);
+    expect(await first.evaluate(() => window.__media.signallingOrigin)).toBe(media.baseUrl.replace(/^http/, 'ws'));
+    expect(await hr.locator('#replaced').count()).toBe(0);
+
+    const second = await open(browser, media.baseUrl, { page: 'seeker', room, token: seekerToken });
+    await eventually(() => first.evaluate(() => window.__media.state === 'closed'), 10_000, 'first device closed');
+    expect(await lastError(first)).toMatchObject({ code: CloseCode.Replaced });
+    expect(await statusText(first)).toMatch(/已在其他设备加入/);
+    await Promise.all([waitForMedia(second), waitForMedia(hr)]);
+    await hr.locator('#replaced li').waitFor({ timeout: 10_000 });
+    expect(await hr.locator('#replaced').innerText()).toMatch(/求职者重新连接（可能换了设备、窗口或网络），原连接已断开（\d\d:\d\d:\d\d）/);
+    expect(await hr.evaluate(() => window.__media.replacements.map((r) => [r.peerId, r.role]))).toEqual([['seeker-6', 'SEEKER']]);
+    // The first page does not come back on its own (Replaced is final): one seeker in the room.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(roomOf(room)?.peers.sort()).toEqual(['hr-6', 'seeker-6']);
+    expect(await first.evaluate(() => window.__media.state)).toBe('closed');
   });
 });
 

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { createMediaApp } from '../../apps/media/src/app';
 import { loadMediaConfig, MediaConfig } from '../../apps/media/src/media.config';
+import { MEDIA_TOKEN_AUDIENCE, MEDIA_TOKEN_TYPE } from '../../apps/media/src/protocol';
 import type { PeerRole, RoomKind } from '../../apps/media/src/protocol';
 import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 import type {} from '../../apps/web/src/interview/globals';
@@ -60,10 +61,13 @@ export async function startMedia(env: Record<string, string> = {}): Promise<Medi
   const app = await createMediaApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The pages this service serves itself may signal (the port is known only now; config is read per connection).
+  if (!env.MEDIA_ALLOWED_ORIGINS) config.allowedOrigins.push(baseUrl);
   return {
     app,
     config,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     rooms: app.get(RoomsService),
     pool: app.get(WorkerPool),
     close: () => app.close(),
@@ -78,12 +82,12 @@ export function launchChromium(): Promise<Browser> {
 const jwt = new JwtService({ secret: SECRET });
 
 export function roomToken(
-  claims: { sub: string; room: string; role: PeerRole; kind?: RoomKind; name?: string; roomEndsAt?: number },
+  claims: { sub: string; room: string; role: PeerRole; kind?: RoomKind; name?: string; roomEndsAt?: number; typ?: string; aud?: string },
   options: { expiresInSeconds?: number; secret?: string } = {},
 ): string {
   const now = Math.floor(Date.now() / 1000);
   return jwt.sign(
-    { kind: 'INTERVIEW', ...claims, exp: now + (options.expiresInSeconds ?? 120) },
+    { typ: MEDIA_TOKEN_TYPE, aud: MEDIA_TOKEN_AUDIENCE, kind: 'INTERVIEW', ...claims, exp: now + (options.expiresInSeconds ?? 120) },
     options.secret ? { secret: options.secret } : {},
   );
 }
@@ -97,7 +101,16 @@ export interface Participant {
 export async function joinPage(
   browser: Browser,
   baseUrl: string,
-  opts: { page: 'seeker' | 'hr'; room: string; token: string; video?: boolean; join?: boolean; trackSockets?: boolean },
+  opts: {
+    page: 'seeker' | 'hr';
+    room: string;
+    token: string;
+    video?: boolean;
+    join?: boolean;
+    trackSockets?: boolean;
+    /** More URL parameters (e.g. a `media=` the page must ignore). */
+    query?: Record<string, string>;
+  },
 ): Promise<Participant> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -117,6 +130,7 @@ export async function joinPage(
   }
   const query = new URLSearchParams({ room: opts.room, token: opts.token });
   if (opts.video === false) query.set('video', '0');
+  for (const [k, v] of Object.entries(opts.query ?? {})) query.set(k, v);
   await page.goto(`${baseUrl}/interview/${opts.page}.html?${query}`);
   await page.waitForFunction(() => !(document.getElementById('join') as HTMLButtonElement).disabled);
   if (opts.join !== false) await page.click('#join');

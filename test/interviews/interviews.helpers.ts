@@ -8,7 +8,7 @@ export const RESCHEDULE = `mutation($i: RescheduleInterviewInput!) { rescheduleI
 export const CANCEL = `mutation($i: CancelInterviewInput!) { cancelInterview(input: $i) { ${IV} } }`;
 export const CHOOSE = `mutation($i: ChooseSlotInput!) { chooseInterviewSlot(input: $i) { ${IV} } }`;
 export const OTHER_TIMES = `mutation($i: RequestOtherTimesInput!) { requestOtherInterviewTimes(input: $i) { ${IV} } }`;
-export const JOIN = `mutation($id: ID!) { interviewJoinToken(interviewId: $id) { token joinUrl expiresAt roomEndsAt role } }`;
+export const JOIN = `mutation($id: ID!) { interviewJoinToken(interviewId: $id) { token joinUrl mediaUrl expiresAt roomEndsAt role } }`;
 
 /** A start `minutes` from the API's clock, on a whole minute. */
 export function at(api: TestApi, minutes: number): string {

@@ -40,16 +40,19 @@ describe('interview join tokens', () => {
     const now = api.clock.now().getTime();
     const seekerTok = (await api.ok(JOIN, { id: iv.id }, c.seeker.token)).interviewJoinToken;
     const hrTok = (await api.ok(JOIN, { id: iv.id }, c.hrToken)).interviewJoinToken;
-    // Relative to the API origin; the media server's origin (MEDIA_PUBLIC_URL, default http://localhost:4443 outside production) rides along.
+    // Relative to the API origin, without the media server's origin: the page asks its own origin (/interview/config.json).
+    // The media origin comes from server config (MEDIA_PUBLIC_URL, default http://localhost:4443 outside production).
     const media = api.app.get(AppConfig).app.mediaPublicUrl;
     expect(media).toMatch(/^https?:\/\//);
-    expect(seekerTok.joinUrl).toBe(`/interview/seeker.html?room=${iv.id}&token=${encodeURIComponent(seekerTok.token)}&media=${encodeURIComponent(media!)}`);
+    expect(seekerTok.joinUrl).toBe(`/interview/seeker.html?room=${iv.id}&token=${encodeURIComponent(seekerTok.token)}`);
+    expect(seekerTok.mediaUrl).toBe(media);
+    expect(hrTok.joinUrl).not.toContain('media=');
     expect(hrTok.joinUrl).toMatch(new RegExp(`^/interview/hr\\.html\\?room=${iv.id}&token=`));
     expect(Date.parse(seekerTok.roomEndsAt)).toBe(end + 30 * 60_000);
     expect(Date.parse(seekerTok.expiresAt) - now).toBeLessThanOrEqual(15 * 60_000);
 
     const sc = verifier.verify(seekerTok.token, iv.id, now);
-    expect(sc).toMatchObject({ room: iv.id, role: 'SEEKER', kind: 'INTERVIEW', roomEndsAt: (end + 30 * 60_000) / 1000 });
+    expect(sc).toMatchObject({ typ: 'media', aud: 'talent-cloud-media', room: iv.id, role: 'SEEKER', kind: 'INTERVIEW', roomEndsAt: (end + 30 * 60_000) / 1000 });
     const [{ user_id: seekerUserId }] = await api.db.query(`SELECT user_id FROM seekers WHERE id = $1`, [c.seeker.seekerId]);
     expect(sc.sub).toBe(seekerUserId);
     expect(sc.exp).toBeLessThanOrEqual(Math.floor(now / 1000) + 15 * 60);
@@ -58,6 +61,12 @@ describe('interview join tokens', () => {
     // Signed HS256 with MEDIA_TOKEN_SECRET (and not with anything else).
     expect(new JwtService({}).decode(hrTok.token, { complete: true }).header.alg).toBe('HS256');
     expect(() => new JwtService({ secret: 'another-secret-of-sufficient-length-123' }).verify(hrTok.token)).toThrow();
+    // Never the API's key: the API does not take it as an access token, and the API's access token is no room token.
+    expect(() => new JwtService({ secret: api.app.get(AppConfig).auth.accessSecret }).verify(hrTok.token)).toThrow();
+    const asAccess = await api.gql(`query { me { id } }`, {}, hrTok.token);
+    expect(asAccess.data?.me ?? null).toBeNull();
+    expect(asAccess.errors?.[0].extensions?.code).toMatch(/^(INVALID_TOKEN|UNAUTHENTICATED)$/);
+    expect(() => verifier.verify(c.hrToken, iv.id, now)).toThrow(expect.objectContaining({ code: CloseCode.TokenInvalid }));
     // Wrong room / expired, as the media service sees it.
     expect(() => verifier.verify(hrTok.token, 'some-other-room', now)).toThrow(expect.objectContaining({ code: CloseCode.WrongRoom }));
     expect(() => verifier.verify(hrTok.token, iv.id, now + 16 * 60_000)).toThrow(expect.objectContaining({ code: CloseCode.TokenExpired }));

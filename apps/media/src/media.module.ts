@@ -3,6 +3,8 @@ import { HealthController } from './health/health.controller';
 import { MEDIA_CONFIG, MediaConfig } from './media.config';
 import { RoomTokenService } from './rooms/room-token.service';
 import { RoomsService } from './rooms/rooms.service';
+import { MessageLimits } from './signalling/message-limits';
+import { PagesConfigController } from './signalling/pages-config.controller';
 import { SignallingGateway } from './signalling/signalling.gateway';
 import { WorkerPool } from './workers/worker-pool.service';
 
@@ -11,15 +13,16 @@ export class MediaModule {
   static forRoot(config: MediaConfig): DynamicModule {
     return {
       module: MediaModule,
-      controllers: [HealthController],
+      controllers: [HealthController, PagesConfigController],
       providers: [
         { provide: MEDIA_CONFIG, useValue: config },
         WorkerPool,
         RoomTokenService,
         RoomsService,
+        MessageLimits,
         SignallingGateway,
       ],
-      exports: [RoomsService, WorkerPool],
+      exports: [RoomsService, WorkerPool, MessageLimits],
     };
   }
 }

@@ -13,8 +13,15 @@
 export type RoomKind = 'INTERVIEW' | 'BOOTH';
 export type PeerRole = 'SEEKER' | 'HR';
 
+/** `typ` of a room token: never an API access token, which carries typ 'access'. */
+export const MEDIA_TOKEN_TYPE = 'media';
+/** `aud` of a room token: the media service, not the API ('talent-cloud-api'). */
+export const MEDIA_TOKEN_AUDIENCE = 'talent-cloud-media';
+
 /** Claims of the room token the API mints (HS256, MEDIA_TOKEN_SECRET). */
 export interface RoomTokenClaims {
+  typ: typeof MEDIA_TOKEN_TYPE;
+  aud: typeof MEDIA_TOKEN_AUDIENCE;
   sub: string;
   room: string;
   role: PeerRole;
@@ -33,6 +40,10 @@ export enum CloseCode {
   TokenExpired = 4003,
   WrongRoom = 4004,
   RoomEnded = 4005,
+  /** The page that opened the socket is not on an allowed origin (MEDIA_ALLOWED_ORIGINS). */
+  OriginNotAllowed = 4006,
+  /** The client kept sending faster than MEDIA_MESSAGES_PER_SECOND after being refused. */
+  TooManyMessages = 4008,
   RoomClosed = 4010,
   Replaced = 4011,
   BoothTurnOver = 4012,
@@ -46,6 +57,8 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CloseCode.TokenExpired,
   CloseCode.WrongRoom,
   CloseCode.RoomEnded,
+  CloseCode.OriginNotAllowed,
+  CloseCode.TooManyMessages,
   CloseCode.RoomClosed,
   CloseCode.Replaced,
   CloseCode.BoothTurnOver,
@@ -57,6 +70,8 @@ export const CLOSE_REASONS: Record<CloseCode, { zh: string; en: string }> = {
   [CloseCode.TokenExpired]: { zh: '入会凭证已过期，请重新获取链接', en: 'Room token expired' },
   [CloseCode.WrongRoom]: { zh: '凭证不属于此房间', en: 'Token is for another room' },
   [CloseCode.RoomEnded]: { zh: '面试已结束', en: 'The room has ended' },
+  [CloseCode.OriginNotAllowed]: { zh: '请从平台提供的面试链接进入', en: 'Origin not allowed' },
+  [CloseCode.TooManyMessages]: { zh: '请求过于频繁，连接已断开', en: 'Too many messages' },
   [CloseCode.RoomClosed]: { zh: '房间已关闭', en: 'Room closed' },
   [CloseCode.Replaced]: { zh: '已在其他设备加入', en: 'Joined from another device' },
   [CloseCode.BoothTurnOver]: { zh: '本轮面谈结束，感谢参加', en: 'Your booth talk is over' },
@@ -114,6 +129,11 @@ export interface Notifications {
   booth: BoothState & { canPublish: boolean };
   /** The room moved to another media worker: drop transports and set media up again. */
   migrated: { reason: string };
+  /**
+   * To HR: a participant connected again (a second device, another tab, or a
+   * reconnect) and the older connection was closed (CloseCode.Replaced).
+   */
+  peerReplaced: PeerInfo & { at: number };
   /** A fresh token for reconnecting after a network change (the original may have expired). */
   resumeToken: { token: string };
 }

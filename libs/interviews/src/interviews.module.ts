@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { INTERVIEW_ENTITIES } from './interviews.entities';
 import { InterviewJoinService } from './interviews/interview-join.service';
+import { InterviewPagesController } from './interviews/interview-pages.controller';
 import { InterviewPersonalData } from './interviews/interview-personal-data';
 import { InterviewNotifier } from './interviews/interview.notifier';
 import { InterviewResolver } from './interviews/interview.resolver';
@@ -27,9 +28,10 @@ const services = [
 })
 export class InterviewsModule {}
 
-/** The API-facing part: GraphQL resolvers. */
+/** The API-facing part: GraphQL resolvers, and the interview pages' config (/interview/config.json). */
 @Module({
   imports: [InterviewsModule],
+  controllers: [InterviewPagesController],
   providers: [InterviewResolver, ScorecardResolver],
 })
 export class InterviewsApiModule {}

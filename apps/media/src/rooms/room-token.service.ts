@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { MEDIA_CONFIG, MediaConfig } from '../media.config';
-import { CloseCode, RoomTokenClaims } from '../protocol';
+import { CloseCode, MEDIA_TOKEN_AUDIENCE, MEDIA_TOKEN_TYPE, RoomTokenClaims } from '../protocol';
 
 /** Lifetime of the resume tokens the service hands out for reconnects. */
 export const RESUME_TOKEN_SECONDS = 10 * 60;
@@ -29,7 +29,12 @@ export class RoomTokenService {
     if (!token) throw new RoomTokenError(CloseCode.TokenMissing);
     let claims: Partial<RoomTokenClaims>;
     try {
-      claims = this.jwt.verify(token, { algorithms: ['HS256'], clockTimestamp: Math.floor(now / 1000) });
+      // aud + typ: an API access token (typ 'access', aud 'talent-cloud-api') is never a room token, whatever its key.
+      claims = this.jwt.verify(token, {
+        algorithms: ['HS256'],
+        audience: MEDIA_TOKEN_AUDIENCE,
+        clockTimestamp: Math.floor(now / 1000),
+      });
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new RoomTokenError(expired ? CloseCode.TokenExpired : CloseCode.TokenInvalid);
@@ -47,13 +52,15 @@ export class RoomTokenService {
     const nowSeconds = Math.floor(now / 1000);
     let exp = nowSeconds + RESUME_TOKEN_SECONDS;
     if (claims.roomEndsAt !== undefined) exp = Math.min(exp, claims.roomEndsAt);
-    const { sub, room, role, kind, name, roomEndsAt } = claims;
-    return this.jwt.sign({ sub, room, role, kind, name, roomEndsAt, iat: nowSeconds, exp });
+    const { typ, aud, sub, room, role, kind, name, roomEndsAt } = claims;
+    return this.jwt.sign({ typ, aud, sub, room, role, kind, name, roomEndsAt, iat: nowSeconds, exp });
   }
 }
 
 function isClaims(c: Partial<RoomTokenClaims>): c is RoomTokenClaims {
   return (
+    c.typ === MEDIA_TOKEN_TYPE &&
+    c.aud === MEDIA_TOKEN_AUDIENCE &&
     typeof c.sub === 'string' && c.sub.length > 0 &&
     typeof c.room === 'string' && c.room.length > 0 &&
     (c.role === 'SEEKER' || c.role === 'HR') &&

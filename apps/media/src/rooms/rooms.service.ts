@@ -62,12 +62,17 @@ export class RoomsService implements OnModuleInit, OnModuleDestroy {
     clearTimeout(room.idleTimer);
     const peer = new Peer(claims, socket);
     const previous = room.peers.get(peer.id);
+    room.peers.set(peer.id, peer);
     if (previous) {
+      // One connection per user and room: the older one (another device, a stale tab, or whoever else holds the token) goes.
       previous.replaced = true;
       previous.closeMedia();
       previous.close(CloseCode.Replaced);
+      for (const other of room.peers.values()) {
+        if (other !== peer && other.role === 'HR') other.notify('peerReplaced', { ...peer.info, at: Date.now() });
+      }
+      this.logger.warn(`${peer.role} ${peer.id} connected again to ${room.id}: the older connection was replaced`);
     }
-    room.peers.set(peer.id, peer);
     if (room.booth && peer.role === 'SEEKER') room.booth.arrive(peer.id);
     this.logger.log(`${peer.role} ${peer.id} connected to ${room.kind} ${room.id} (${room.peers.size} peers)`);
     return peer;
@@ -177,6 +182,9 @@ export class RoomsService implements OnModuleInit, OnModuleDestroy {
     const room = this.roomOf(peer);
     const found = room.producer(producerId);
     if (!found || !room.canSee(peer, found.owner)) throw new SignallingError('producer not available');
+    if (this.consumerCount(room, producerId) >= this.config.maxConsumersPerProducer) {
+      throw new SignallingError(`too many consumers of this producer (at most ${this.config.maxConsumersPerProducer})`);
+    }
     if (!peer.rtpCapabilities || !room.router.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
       throw new SignallingError('cannot consume this producer with these RTP capabilities');
     }
@@ -311,6 +319,13 @@ export class RoomsService implements OnModuleInit, OnModuleDestroy {
         this.closeRoom(room, CloseCode.ServerUnavailable);
       }
     }
+  }
+
+  /** Consumers of one producer, all peers of the room together. */
+  private consumerCount(room: Room, producerId: string): number {
+    let n = 0;
+    for (const p of room.peers.values()) for (const c of p.consumers.values()) if (c.producerId === producerId) n++;
+    return n;
   }
 
   private visibleProducers(room: Room, viewer: Peer): ProducerInfo[] {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { types } from 'mediasoup';
 import type { WebSocket } from 'ws';
+import { MEDIA_CONFIG, MediaConfig } from '../media.config';
 import { CloseCode, closeReason, WS_PATH } from '../protocol';
 import { Peer } from '../rooms/peer';
 import { RESUME_TOKEN_SECONDS, RoomTokenError, RoomTokenService } from '../rooms/room-token.service';
@@ -22,8 +23,12 @@ interface Request {
 /**
  * WebSocket signalling at /media/ws?room=<roomId>&token=<room token>.
  * Requests are `{ event, data: { id, ... } }`, answered `{ response: id, ok, data | error }`.
+ * Admission: a browser's Origin must be in MEDIA_ALLOWED_ORIGINS, the token a
+ * valid room token (typ media, aud talent-cloud-media); one connection per
+ * user and room (the newer replaces the older, HR is told). Message budget:
+ * SignallingWsAdapter.
  */
-@WebSocketGateway({ path: WS_PATH, maxPayload: 256 * 1024 })
+@WebSocketGateway({ path: WS_PATH, maxPayload: 64 * 1024 })
 export class SignallingGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(SignallingGateway.name);
   /** Resolves once the connection is admitted into its room; null when refused. */
@@ -31,6 +36,7 @@ export class SignallingGateway implements OnGatewayConnection, OnGatewayDisconne
   private readonly refreshers = new WeakMap<WebSocket, NodeJS.Timeout>();
 
   constructor(
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
     private readonly tokens: RoomTokenService,
     private readonly rooms: RoomsService,
   ) {}
@@ -124,6 +130,13 @@ export class SignallingGateway implements OnGatewayConnection, OnGatewayDisconne
 
   private async admit(socket: WebSocket, request: IncomingMessage): Promise<Peer | null> {
     const url = new URL(request.url ?? '', 'http://media.invalid');
+    const origin = request.headers.origin;
+    // Browsers always send Origin on a WebSocket; a page elsewhere must not drive this service with a token it got hold of.
+    if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) {
+      this.logger.warn(`connection refused: origin ${JSON.stringify(origin.slice(0, 100))} not allowed (${request.socket.remoteAddress})`);
+      socket.close(CloseCode.OriginNotAllowed, closeReason(CloseCode.OriginNotAllowed));
+      return null;
+    }
     try {
       const claims = this.tokens.verify(url.searchParams.get('token'), url.searchParams.get('room'));
       const peer = await this.rooms.connect(claims, socket);

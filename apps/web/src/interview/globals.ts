@@ -19,6 +19,10 @@ export interface MediaState {
   readonly canPublish: boolean;
   /** How often media were set up again (worker restart, reconnect). */
   readonly recoveries: number;
+  /** HR: who connected again from elsewhere, replacing their older connection (server's peerReplaced). */
+  readonly replacements: Array<PeerInfo & { at: number }>;
+  /** The signalling origin the page uses (from /interview/config.json; never from the URL). */
+  readonly signallingOrigin: string | null;
   /** What the page could open: camera + microphone, microphone only, or nothing. */
   readonly localMedia: 'av' | 'audio' | 'none' | null;
   stats(): Promise<InboundStats>;

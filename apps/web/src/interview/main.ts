@@ -5,7 +5,8 @@ import { MediaSession } from './session';
 
 /**
  * Interview pages: seeker.html (phone first) and hr.html (video + scorecard
- * panel + booth queue). URL: ?room=<roomId>&token=<room token>[&video=0][&media=<media server origin>].
+ * panel + booth queue). URL: ?room=<roomId>&token=<room token>[&video=0]. The media server's origin
+ * comes from the page's own origin (config.json next to the page), never from the URL.
  * State for tests and integrations is exposed on window.__media; the API side
  * fills the scorecard through window.__interview.mountScorecard().
  */
@@ -15,24 +16,27 @@ const params = new URLSearchParams(location.search);
 const room = params.get('room') ?? '';
 const token = params.get('token') ?? '';
 const page = document.body.dataset.page === 'hr' ? 'hr' : 'seeker';
-const signallingOrigin = mediaOrigin(params.get('media'));
+let signallingOrigin: string | null = null;
 
 /**
- * `media=<origin>`: the media server when it has an origin of its own
- * (development: API :3000, media :4443). Only http(s) origins; anything else
- * is ignored and the page's own origin is used (production: one origin).
+ * The media server's signalling origin, as the server that served this page
+ * says (`config.json`: MEDIA_PUBLIC_URL on the API, null = this origin). A
+ * `media=` URL parameter is ignored: a crafted link must not be able to send
+ * the camera and the room token to another server.
  */
-function mediaOrigin(value: string | null): string {
-  if (value) {
-    try {
-      const url = new URL(value);
+async function mediaOrigin(): Promise<string> {
+  const own = location.origin.replace(/^http/, 'ws');
+  try {
+    const res = await fetch('config.json', { cache: 'no-store', credentials: 'omit' });
+    const { mediaUrl } = (await res.json()) as { mediaUrl?: unknown };
+    if (typeof mediaUrl === 'string') {
+      const url = new URL(mediaUrl);
       if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin.replace(/^http/, 'ws');
-    } catch {
-      /* not a URL */
     }
-    console.warn('ignoring the media parameter: not an http(s) origin');
+  } catch {
+    /* no config here: the media server shares this origin */
   }
-  return location.origin.replace(/^http/, 'ws');
+  return own;
 }
 
 const status = $('status')!;
@@ -75,6 +79,8 @@ window.__media = {
   get booth() { return session?.booth ?? null; },
   get canPublish() { return session?.canPublish ?? false; },
   get recoveries() { return session?.recoveries ?? 0; },
+  get replacements() { return [...(session?.replacements ?? [])]; },
+  get signallingOrigin() { return signallingOrigin; },
   get localMedia() { return localMedia; },
   stats: () => session?.stats() ?? Promise.reject(new Error('not started')),
   restartIce: () => session?.restartIce() ?? Promise.resolve(),
@@ -145,7 +151,27 @@ function render(): void {
     }
   }
   if (admitButton) admitButton.hidden = !s.booth || !live;
+  renderReplacements(s);
   renderScorecard();
+}
+
+/** HR page: "the seeker joined again from another device" notices (the server closed the older connection). */
+function renderReplacements(s: MediaSession): void {
+  if (page !== 'hr' || s.replacements.length === 0) return;
+  let notice = $('replaced');
+  if (!notice) {
+    notice = Object.assign(document.createElement('ul'), { id: 'replaced', className: 'notice' });
+    notice.setAttribute('role', 'alert');
+    notice.setAttribute('aria-label', '连接提醒 · Connection notices');
+    status.after(notice);
+  }
+  const time = (at: number) =>
+    new Date(at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  notice.replaceChildren(
+    ...s.replacements.slice(-3).map((r) =>
+      Object.assign(document.createElement('li'), { textContent: t('replaced', { name: r.name, time: time(r.at) }) }),
+    ),
+  );
 }
 
 async function checkDevices(): Promise<void> {
@@ -160,6 +186,7 @@ async function checkDevices(): Promise<void> {
     say(t('unsupported'), 'error');
     return;
   }
+  signallingOrigin = await mediaOrigin();
   session = new MediaSession(room, token, signallingOrigin);
   session.onChange = render;
   say(t('checking'));

@@ -45,6 +45,8 @@ export class MediaSession {
   lastError: { code: number; message: string } | null = null;
   /** How often the media were set up again after a migration or reconnect. */
   recoveries = 0;
+  /** HR: participants whose older connection was replaced by a newer one (another device or tab), newest last. */
+  readonly replacements: Array<PeerInfo & { at: number }> = [];
   localStream: MediaStream | null = null;
   onChange: () => void = () => undefined;
 
@@ -195,6 +197,10 @@ export class MediaSession {
     s.on('resumeToken', ({ token }) => (this.token = token));
     s.on('peerJoined', (info) => this.addPeer(info));
     s.on('peerLeft', ({ peerId }) => this.removePeer(peerId));
+    s.on('peerReplaced', (info) => {
+      this.replacements.push(info);
+      this.changed();
+    });
     s.on('producerAdded', (info) => void this.consume(info, this.generation));
     s.on('consumerClosed', ({ consumerId }) => this.closeConsumer(consumerId));
     s.on('booth', (booth) => {

@@ -9,8 +9,14 @@ import { JOIN_OPENS_BEFORE_MS, JOIN_TOKEN_TTL_MS, ROOM_GRACE_AFTER_END_MS, shang
 import { InterviewService } from './interview.service';
 import { InterviewJoinTokenModel } from './models/interview.model';
 
+/** `typ`/`aud` of a room token (apps/media/src/protocol.ts); API access tokens carry typ 'access', aud 'talent-cloud-api'. */
+export const MEDIA_TOKEN_TYPE = 'media';
+export const MEDIA_TOKEN_AUDIENCE = 'talent-cloud-media';
+
 /** The claims apps/media verifies (apps/media/src/protocol.ts RoomTokenClaims). Kept as a copy: apps are not imported by libraries. */
 export interface MediaRoomClaims {
+  typ: typeof MEDIA_TOKEN_TYPE;
+  aud: typeof MEDIA_TOKEN_AUDIENCE;
   sub: string;
   room: string;
   role: 'SEEKER' | 'HR';
@@ -27,7 +33,8 @@ export interface MediaRoomClaims {
  * session) and the seeker of the application; only from 10 minutes before the
  * start until the room closes (scheduled end + 30 min). A token lives at most
  * 15 minutes; the media service refreshes it while connected. The first token
- * marks the interview LIVE.
+ * marks the interview LIVE. Tokens are typed (typ media, aud talent-cloud-media)
+ * and signed with MEDIA_TOKEN_SECRET, never the API's key.
  */
 @Injectable()
 export class InterviewJoinService {
@@ -59,6 +66,8 @@ export class InterviewJoinService {
     const roomEndsAtMs = iv.endsAt!.getTime() + ROOM_GRACE_AFTER_END_MS;
     const expMs = Math.min(now.getTime() + JOIN_TOKEN_TTL_MS, roomEndsAtMs);
     const claims: MediaRoomClaims = {
+      typ: MEDIA_TOKEN_TYPE,
+      aud: MEDIA_TOKEN_AUDIENCE,
       sub: actor.userId,
       room: iv.id,
       role,
@@ -71,14 +80,12 @@ export class InterviewJoinService {
     };
     const token = this.jwt.sign(claims, { secret: this.config.auth.mediaTokenSecret, algorithm: 'HS256' });
     const page = role === 'HR' ? 'hr' : 'seeker';
-    // Relative to the API's origin, which serves the pages (/interview/*.html). When the media server has its own
-    // origin (MEDIA_PUBLIC_URL, e.g. :4443 in development), the page connects its signalling socket there.
-    const media = this.config.app.mediaPublicUrl;
+    // Relative to the API's origin, which serves the pages (/interview/*.html). The page learns where the media server
+    // is from its own origin (/interview/config.json, MEDIA_PUBLIC_URL), never from its URL.
     return {
       token,
-      joinUrl:
-        `/interview/${page}.html?room=${encodeURIComponent(iv.id)}&token=${encodeURIComponent(token)}` +
-        (media ? `&media=${encodeURIComponent(media)}` : ''),
+      joinUrl: `/interview/${page}.html?room=${encodeURIComponent(iv.id)}&token=${encodeURIComponent(token)}`,
+      mediaUrl: this.config.app.mediaPublicUrl ?? null,
       expiresAt: new Date(claims.exp * 1000),
       roomEndsAt: new Date(claims.roomEndsAt! * 1000),
       role,

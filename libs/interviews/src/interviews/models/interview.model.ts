@@ -41,7 +41,9 @@ export class InterviewPage extends Paginated(InterviewModel) {}
 @ObjectType('InterviewJoinToken', { description: '入会凭证，仅面试双方可取得 / room token for the two sides only' })
 export class InterviewJoinTokenModel {
   @Field() token: string;
-  @Field({ description: '面试页面的相对地址（带媒体服务地址参数 media，如已配置）/ page URL relative to the API origin, with the media server origin (media=) when configured' }) joinUrl: string;
+  @Field({ description: '面试页面的相对地址 / page URL relative to the API origin' }) joinUrl: string;
+  @Field(() => String, { nullable: true, description: '媒体服务地址（服务器配置；为空表示与 API 同源）/ media server origin from server config (MEDIA_PUBLIC_URL); null: same origin as the API' })
+  mediaUrl: string | null;
   @Field() expiresAt: Date;
   @Field({ description: '房间关闭时间（结束后30分钟）/ the room closes at (scheduled end + 30 min)' }) roomEndsAt: Date;
   @Field({ description: 'HR 或 SEEKER' }) role: string;
