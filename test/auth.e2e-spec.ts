@@ -2,7 +2,7 @@ import { Role } from '@app/core';
 import { createTestApi, insertStaff, operator, signInSeeker, signInStaff, tenantWithHr, TestApi, uniquePhone } from '@app/testing';
 
 const REQUEST = `mutation($p: String!) { requestSmsCode(phone: $p) { resendAfterSeconds } }`;
-const SIGN_IN = `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken refreshToken isNew user { role phoneMasked } } }`;
+const SIGN_IN = `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken isNew user { role phoneMasked } } }`;
 const ME = `{ me { id role tenantId schoolId displayName } }`;
 
 describe('sign-in (real PostgreSQL + Redis)', () => {
@@ -121,16 +121,27 @@ describe('sign-in (real PostgreSQL + Redis)', () => {
     expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refresh tokens rotate; re-using an old one revokes the family', async () => {
+  it('refresh tokens rotate (from the cookie); re-using an old one revokes the family', async () => {
     const s = await signInSeeker(api);
-    const R = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
-    const r1 = await api.ok(R, { t: s.refreshToken });
-    expect(r1.refreshSession.refreshToken).not.toBe(s.refreshToken);
-    const reuse = await api.gql(R, { t: s.refreshToken });
-    expect(reuse.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+    const refresh = async (rt: string) => {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tc-app': 'seeker', cookie: `tc_rt_seeker=${encodeURIComponent(rt)}` },
+        body: JSON.stringify({ query: `mutation { refreshSession { accessToken } }` }),
+      });
+      const body = (await res.json()) as { data?: { refreshSession: { accessToken: string } }; errors?: Array<{ extensions?: { code?: string } }> };
+      const next = res.headers.getSetCookie().find((c) => c.startsWith('tc_rt_seeker=') && !c.startsWith('tc_rt_seeker=;'));
+      return { body, next: next ? decodeURIComponent(next.split(';')[0].slice('tc_rt_seeker='.length)) : null };
+    };
+    const r1 = await refresh(s.refreshToken);
+    expect(r1.body.data?.refreshSession.accessToken).toBeTruthy();
+    expect(r1.next).toBeTruthy();
+    expect(r1.next).not.toBe(s.refreshToken);
+    const reuse = await refresh(s.refreshToken);
+    expect(reuse.body.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
     // The stolen-token alarm revoked the newer token too.
-    const after = await api.gql(R, { t: r1.refreshSession.refreshToken });
-    expect(after.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+    const after = await refresh(r1.next!);
+    expect(after.body.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
   });
 
   it('an expired access token is refused', async () => {

@@ -9,6 +9,7 @@ export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-$(bash tools/mediasoup/work
 bash tools/services.sh
 node apps/web/build.mjs
 node apps/media/build-web.mjs
+# An unset NODE_ENV means production (which refuses the committed development secrets): the demo asks for development by name.
 export NODE_ENV="${NODE_ENV:-development}"
 npm run --silent db:create
 npm run --silent migration:run >/dev/null

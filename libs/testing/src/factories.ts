@@ -42,16 +42,21 @@ export async function tenantWithHr(api: TestApi, opToken?: string): Promise<{ te
   return { tenantId, hrToken: await signInStaff(api, hr.username, hr.password), hrUserId: hr.id };
 }
 
+/** A seeker signed in by SMS: the access token, and the refresh token from the HttpOnly cookie the API set. */
 export async function signInSeeker(api: TestApi, phone = uniquePhone()): Promise<{ token: string; phone: string; refreshToken: string }> {
   // Each seeker asks from their own address (a phone on a mobile network), as in real life; the per-IP limit is tested in auth.e2e-spec.
   const ip = `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
   const r = await api.gql(`mutation($p: String!) { requestSmsCode(phone: $p) { resendAfterSeconds } }`, { p: phone }, undefined, { 'x-forwarded-for': ip });
   if (r.errors) throw new Error(`requestSmsCode: ${JSON.stringify(r.errors)}`);
-  const d = await api.ok(
-    `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken refreshToken } }`,
-    { i: { phone, code: api.sms.lastCode(phone) } },
-  );
-  return { token: d.signInWithSms.accessToken, refreshToken: d.signInWithSms.refreshToken, phone };
+  const res = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tc-app': 'seeker' },
+    body: JSON.stringify({ query: `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken } }`, variables: { i: { phone, code: api.sms.lastCode(phone) } } }),
+  });
+  const body = (await res.json()) as { data?: { signInWithSms: { accessToken: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`signInWithSms: ${JSON.stringify(body.errors)}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tc_rt_seeker='));
+  return { token: body.data.signInWithSms.accessToken, refreshToken: decodeURIComponent(cookie?.split(';')[0].split('=')[1] ?? ''), phone };
 }
 
 /** A signed-in seeker with a profile, consenting to share by default. */

@@ -5,7 +5,7 @@ import { ferr, onClick, onSubmit, showFormError, toast } from '../shared/ui';
 import { api, loadProfile, nextOf, page, router, state } from './core';
 
 const REQUEST = `mutation($p:String!){requestSmsCode(phone:$p){resendAfterSeconds}}`;
-const SIGN_IN = `mutation($i:SignInWithSmsInput!){signInWithSms(input:$i){accessToken refreshToken isNew user{role displayName}}}`;
+const SIGN_IN = `mutation($i:SignInWithSmsInput!){signInWithSms(input:$i){accessToken isNew user{role displayName}}}`;
 
 export function loginScreen(_p: unknown, q: URLSearchParams): void {
   const p = page(t('登录', 'Sign in'));

@@ -17,10 +17,13 @@ export function loginScreen(_p: unknown, q: URLSearchParams): void {
 <p class="hint">${t('账号由基地人才服务中心开通。', 'Accounts are issued by the base talent service centre.')}</p></form>`,
   );
   onSubmit($<HTMLFormElement>('#login', p.el)!, async (v) => {
-    const d = await api.request(`mutation($i:SignInWithPasswordInput!){signInWithPassword(input:$i){accessToken refreshToken user{role displayName}}}`, {
+    const d = await api.request(`mutation($i:SignInWithPasswordInput!){signInWithPassword(input:$i){accessToken user{role displayName}}}`, {
       i: { username: v.str('username'), password: v.str('password') },
     });
     if (d.signInWithPassword.user.role !== 'HR') {
+      // Not kept: revoke the session (and its cookie) this sign-in just opened.
+      api.signedIn(d.signInWithPassword);
+      await api.signOut();
       throw new ApiError(t('该账号不是企业HR账号', 'This is not an HR account'), 'FORBIDDEN');
     }
     api.signedIn(d.signInWithPassword);

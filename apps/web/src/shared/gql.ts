@@ -14,9 +14,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a page keeps: the short-lived access token. The refresh token is an HttpOnly cookie script never sees. */
 export interface Session {
   accessToken: string;
-  refreshToken: string;
   role: string;
   name?: string;
 }
@@ -30,11 +30,13 @@ interface GqlResponse {
   errors?: GqlError[];
 }
 
-const REFRESH = `mutation($t:String!){refreshSession(refreshToken:$t){accessToken refreshToken user{role displayName}}}`;
+const REFRESH = `mutation{refreshSession{accessToken user{role displayName}}}`;
 const TIMEOUT_MS = 30_000;
 
 /**
- * One small GraphQL client per app: tokens in localStorage under `key`,
+ * One small GraphQL client per app: the access token in localStorage under
+ * `key` ("tc.<app>"), the refresh token in the app's HttpOnly cookie (chosen by
+ * the X-TC-App header, which also guards refreshSession against cross-site use),
  * one refreshSession (token rotation) when the API says INVALID_TOKEN,
  * network trouble turned into a Chinese message with code NETWORK.
  */
@@ -46,6 +48,10 @@ export class Client {
     private readonly key: string,
     private readonly endpoint = '/graphql',
   ) {}
+
+  private get app(): string {
+    return this.key.replace(/^tc\./, '');
+  }
 
   get session(): Session | null {
     try {
@@ -71,7 +77,8 @@ export class Client {
     try {
       res = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', 'x-tc-app': this.app, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        credentials: 'same-origin',
         body: JSON.stringify({ query, variables }),
         signal: ctl ? ctl.signal : undefined,
       });
@@ -115,11 +122,11 @@ export class Client {
     if (now && now.accessToken !== used.accessToken) return Promise.resolve(true);
     if (!now) return Promise.resolve(false);
     if (!this.refreshing) {
-      this.refreshing = this.post(REFRESH, { t: now.refreshToken })
+      this.refreshing = this.post(REFRESH, {})
         .then((r) => {
           const p = r.data && r.data.refreshSession;
           if (!p) return false;
-          this.session = { ...now, accessToken: p.accessToken, refreshToken: p.refreshToken, role: p.user.role, name: p.user.displayName };
+          this.session = { ...now, accessToken: p.accessToken, role: p.user.role, name: p.user.displayName };
           return true;
         })
         .finally(() => {
@@ -129,14 +136,15 @@ export class Client {
     return this.refreshing;
   }
 
-  signedIn(p: { accessToken: string; refreshToken: string; user: { role: string; displayName?: string } }): void {
-    this.session = { accessToken: p.accessToken, refreshToken: p.refreshToken, role: p.user.role, name: p.user.displayName };
+  signedIn(p: { accessToken: string; user: { role: string; displayName?: string } }): void {
+    this.session = { accessToken: p.accessToken, role: p.user.role, name: p.user.displayName };
   }
 
   async signOut(): Promise<void> {
     const s = this.session;
     this.session = null;
-    if (s) await this.post(`mutation($t:String!){signOut(refreshToken:$t)}`, { t: s.refreshToken }).catch(() => undefined);
+    // The cookie names the session; the API revokes it and clears the cookie.
+    if (s) await this.post(`mutation{signOut}`, {}).catch(() => undefined);
   }
 }
 

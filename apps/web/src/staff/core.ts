@@ -68,7 +68,7 @@ let who: { key: string; label: string } | null = null;
 function loadWho(): void {
   const s = api.session!;
   const el = $('#who')!;
-  const key = s.refreshToken + s.role;
+  const key = s.accessToken + s.role;
   if (who && who.key === key) {
     el.textContent = who.label;
     return;

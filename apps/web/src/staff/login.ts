@@ -6,7 +6,6 @@ import { api, home, page, roleRefusal, router, STAFF_ROLES } from './core';
 
 interface SignedIn {
   accessToken: string;
-  refreshToken: string;
   user: { role: string; displayName: string };
 }
 
@@ -25,7 +24,7 @@ export function loginScreen(_p: unknown, q: URLSearchParams): void {
   );
   onSubmit($<HTMLFormElement>('#login', p.el)!, async (v) => {
     const d = await api.request<{ signInWithPassword: SignedIn }>(
-      `mutation($i:SignInWithPasswordInput!){signInWithPassword(input:$i){accessToken refreshToken user{role displayName}}}`,
+      `mutation($i:SignInWithPasswordInput!){signInWithPassword(input:$i){accessToken user{role displayName}}}`,
       { i: { username: v.str('username'), password: v.str('password') } },
     );
     const s = d.signInWithPassword;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { randomInt } from 'crypto';
+import { randomBytes, randomInt } from 'crypto';
 import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/config';
@@ -21,6 +21,13 @@ export interface CreateStaffUser {
   displayName: string;
   tenantId?: string | null;
   schoolId?: string | null;
+}
+
+let dummy: Promise<string> | null = null;
+/** An argon2id hash of a random password, made once: what unknown usernames are verified against. */
+function dummyHash(): Promise<string> {
+  dummy ??= argon2.hash(randomBytes(24).toString('base64'), { type: argon2.argon2id });
+  return dummy;
 }
 
 const WRONG_CODE = () => new AuthException('SMS_CODE_INVALID', '验证码错误或已过期', 'Verification code is wrong or expired');
@@ -105,20 +112,32 @@ export class AccountService {
     return { user, tokens: await this.tokens.issue(user), isNew };
   }
 
-  async signInWithPassword(username: string, password: string): Promise<{ user: UserEntity; tokens: TokenPair }> {
+  /**
+   * Staff sign-in. Failed attempts are counted per account (username) and per
+   * client IP; over either limit every attempt is refused for the window, right
+   * password or not. Unknown usernames cost one argon2 verify against a dummy
+   * hash, so timing and errors never tell whether an account exists.
+   */
+  async signInWithPassword(username: string, password: string, ip = 'unknown'): Promise<{ user: UserEntity; tokens: TokenPair }> {
     const wrong = () => new AuthException('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username: String(username).trim() })
-      .getOne();
-    if (!(await this.redis.hit(`login:${String(username).trim()}`, 20, 900))) {
-      throw new AuthException('RATE_LIMITED', '登录尝试过多，请15分钟后再试', 'Too many sign-in attempts; wait 15 minutes');
+    const limited = () => new AuthException('RATE_LIMITED', '登录尝试过多，请稍后再试', 'Too many sign-in attempts; try again later');
+    const a = this.config.auth;
+    const name = String(username).trim();
+    const accountKey = `login:fail:user:${this.crypto.hash('token', name.toLowerCase())}`;
+    const ipKey = `login:fail:ip:${ip}`;
+    const [accountFails, ipFails] = await Promise.all([this.redis.count(accountKey), this.redis.count(ipKey)]);
+    if (accountFails >= a.loginFailuresPerAccount || ipFails >= a.loginFailuresPerIp) throw limited();
+    const user = name
+      ? await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: name }).getOne()
+      : null;
+    const candidate = user?.passwordHash && user.role !== Role.SEEKER ? user : null;
+    const ok = await argon2.verify(candidate?.passwordHash ?? (await dummyHash()), String(password)).catch(() => false);
+    if (!candidate || !ok) {
+      await Promise.all([this.redis.hit(accountKey, a.loginFailuresPerAccount, a.loginWindowSeconds), this.redis.hit(ipKey, a.loginFailuresPerIp, a.loginWindowSeconds)]);
+      throw wrong();
     }
-    if (!user?.passwordHash || user.role === Role.SEEKER) throw wrong();
-    if (!(await argon2.verify(user.passwordHash, password))) throw wrong();
-    if (user.disabledAt) throw new AuthException('ACCOUNT_DISABLED', '账号已停用', 'Account disabled');
-    return { user, tokens: await this.tokens.issue(user) };
+    if (candidate.disabledAt) throw new AuthException('ACCOUNT_DISABLED', '账号已停用', 'Account disabled');
+    return { user: candidate, tokens: await this.tokens.issue(candidate) };
   }
 
   async createStaffUser(input: CreateStaffUser): Promise<UserEntity> {

@@ -5,16 +5,22 @@ import { CurrentActor, Public, Roles } from './auth.decorators';
 import { CreateStaffUserInput, SignInWithPasswordInput, SignInWithSmsInput } from './dto/auth.input';
 import { AuthPayloadModel, SmsCodeRequestModel, UserModel } from './models/auth.model';
 import { Actor, Role } from './roles';
-import { TokenService } from './token.service';
+import { AppConfig } from '../config/config';
+import { AuthException } from '../errors/app.exception';
+import { clearRefreshCookie, readRefreshCookie, requireAppHeader, setRefreshCookie } from './session-cookie';
+import { TokenPair, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 const ALL_ROLES = Object.values(Role);
+
+type GqlCtx = { req: { ip?: string; headers: Record<string, string | string[] | undefined>; cookies?: Record<string, string>; actor?: Actor; res?: any } };
 
 @Resolver(() => UserModel)
 export class AuthResolver {
   constructor(
     private readonly accounts: AccountService,
     private readonly tokens: TokenService,
+    private readonly config: AppConfig,
   ) {}
 
   private toModel(user: UserEntity): UserModel {
@@ -37,37 +43,59 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: '求职者手机验证码登录 / seeker sign-in' })
-  async signInWithSms(@Args('input') input: SignInWithSmsInput): Promise<AuthPayloadModel> {
+  @Mutation(() => AuthPayloadModel, { description: '求职者手机验证码登录（刷新令牌写入 HttpOnly Cookie）/ seeker sign-in (refresh token set as an HttpOnly cookie)' })
+  async signInWithSms(@Args('input') input: SignInWithSmsInput, @Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
     const { user, tokens, isNew } = await this.accounts.signInWithSms(input.phone, input.code);
-    return { ...tokens, user: this.toModel(user), isNew };
+    return this.payload(ctx, user, tokens, isNew);
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: '工作人员密码登录 / staff sign-in' })
-  async signInWithPassword(@Args('input') input: SignInWithPasswordInput): Promise<AuthPayloadModel> {
-    const { user, tokens } = await this.accounts.signInWithPassword(input.username, input.password);
-    return { ...tokens, user: this.toModel(user), isNew: false };
+  @Mutation(() => AuthPayloadModel, { description: '工作人员密码登录（刷新令牌写入 HttpOnly Cookie）/ staff sign-in (refresh token set as an HttpOnly cookie)' })
+  async signInWithPassword(@Args('input') input: SignInWithPasswordInput, @Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
+    const { user, tokens } = await this.accounts.signInWithPassword(input.username, input.password, ctx.req.ip ?? 'unknown');
+    return this.payload(ctx, user, tokens, false);
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: '刷新登录（令牌轮换）/ rotate the refresh token' })
-  async refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadModel> {
-    const { user, tokens } = await this.tokens.rotate(refreshToken);
-    return { ...tokens, user: this.toModel(user), isNew: false };
+  @Mutation(() => AuthPayloadModel, {
+    description: '刷新登录：读取 HttpOnly Cookie 中的刷新令牌并轮换，需带 X-TC-App 请求头 / rotate the refresh token from the HttpOnly cookie (needs the X-TC-App header)',
+  })
+  async refreshSession(@Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
+    requireAppHeader(ctx.req);
+    const refreshToken = readRefreshCookie(ctx.req);
+    if (!refreshToken) throw new AuthException('INVALID_REFRESH_TOKEN', '登录已失效，请重新登录', 'Refresh token invalid or expired');
+    try {
+      const { user, tokens } = await this.tokens.rotate(refreshToken);
+      return this.payload(ctx, user, tokens, false);
+    } catch (e) {
+      clearRefreshCookie(ctx.req, this.config);
+      throw e;
+    }
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: '退出登录 / sign out' })
-  async signOut(@Args('refreshToken') refreshToken: string): Promise<boolean> {
-    await this.tokens.revoke(refreshToken);
+  @Mutation(() => Boolean, {
+    description: '退出登录：撤销 Cookie 中的会话，该会话的访问令牌随即失效 / sign out: revokes the cookie\'s session; its access tokens stop working at once',
+  })
+  async signOut(@Context() ctx: GqlCtx): Promise<boolean> {
+    const refreshToken = readRefreshCookie(ctx.req);
+    // Revoking the refresh-token family also ends every access token issued in it (their `ses` claim).
+    if (refreshToken) await this.tokens.revoke(refreshToken);
+    clearRefreshCookie(ctx.req, this.config);
     return true;
   }
 
   @Roles(...ALL_ROLES)
   @Query(() => UserModel, { description: '当前账号 / the signed-in account' })
   async me(@CurrentActor() actor: Actor): Promise<UserModel> {
-    return this.toModel((await this.accounts.findUser(actor.userId))!);
+    const user = await this.accounts.findUser(actor.userId);
+    if (!user) throw new AuthException('UNAUTHENTICATED', '请先登录', 'Sign-in required');
+    return this.toModel(user);
+  }
+
+  private payload(ctx: GqlCtx, user: UserEntity, tokens: TokenPair, isNew: boolean): AuthPayloadModel {
+    setRefreshCookie(ctx.req, this.config, tokens.refreshToken);
+    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, user: this.toModel(user), isNew };
   }
 
   @Roles(Role.OPERATOR)

@@ -15,4 +15,6 @@ export interface Actor {
   role: Role;
   tenantId: string | null;
   schoolId: string | null;
+  /** The sign-in session (refresh-token family) of the access token, for signOut. */
+  sessionId?: string;
 }

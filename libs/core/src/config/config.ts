@@ -18,8 +18,8 @@ export class AppSection {
   @IsString() webRoot: string;
   /**
    * Origin of the media server (apps/media) when it is not behind the API's
-   * origin, e.g. http://localhost:4443 in development: interview join URLs
-   * then carry `&media=<origin>` for the signalling WebSocket. Unset: same origin.
+   * origin, e.g. http://localhost:4443 in development: the interview pages read
+   * it from /interview/config.json (never from their URL). Unset: same origin.
    */
   @IsOptional()
   @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'MEDIA_PUBLIC_URL must be an http(s) origin such as https://media.example.com (no path)' })
@@ -49,6 +49,13 @@ export class AuthSection {
   @IsInt() @Min(10) smsResendSeconds: number;
   @IsIn(['log', 'none']) smsDriver: 'log' | 'none';
   @IsString() @MinLength(32) mediaTokenSecret: string;
+  /** Failed password sign-ins allowed per account (username) and per client IP in one window. */
+  @IsInt() @Min(1) loginFailuresPerAccount: number;
+  @IsInt() @Min(1) loginFailuresPerIp: number;
+  @IsInt() @Min(60) loginWindowSeconds: number;
+  /** The refresh-token cookie: HttpOnly, SameSite=Strict, Path=cookiePath; Secure unless plain-http development/test. */
+  @IsIn([true, false]) cookieSecure: boolean;
+  @IsString() cookiePath: string;
 }
 
 export class CryptoSection {
@@ -68,6 +75,11 @@ export class SearchSection {
 export class GraphqlSection {
   @IsInt() @Min(2) maxDepth: number;
   @IsInt() @Min(10) maxComplexity: number;
+  /** Root fields per document, aliases included (GRAPHQL_MAX_ROOT_FIELDS). */
+  @IsInt() @Min(1) maxRootFields: number;
+  /** Search/match/export root fields per user per minute (GRAPHQL_EXPENSIVE_PER_MINUTE); per IP for anonymous callers. */
+  @IsInt() @Min(1) expensivePerMinute: number;
+  @IsInt() @Min(1) anonymousExpensivePerMinute: number;
   @IsIn([true, false]) introspection: boolean;
   @IsIn([true, false]) playground: boolean;
 }
@@ -85,9 +97,24 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 const DEV_SECRET = 'dev-only-secret-not-for-production-0123456789';
+const DEV_MEDIA_SECRET = 'dev-only-media-token-secret-change-me';
 // 32 zero-ish bytes are fine for development and tests only; production must set DATA_KEYS.
 const DEV_DATA_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 const DEV_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
+
+/**
+ * Secrets that are committed to this repository (development defaults, the
+ * examples in docs and tests) and so are public: production refuses them.
+ */
+export const KNOWN_DEVELOPMENT_SECRETS: readonly string[] = [
+  DEV_SECRET,
+  DEV_MEDIA_SECRET,
+  Buffer.alloc(32, 7).toString('base64'),
+  DEV_HASH_KEY,
+  'change-me',
+  'changeme',
+  'secret',
+];
 
 function int(v: string | undefined, d: number): number {
   if (v === undefined || v === '') return d;
@@ -113,8 +140,34 @@ function parseKeys(spec: string): Record<string, Buffer> {
   return keys;
 }
 
+/**
+ * Production must not run with a secret anyone can read in this repository,
+ * nor with one secret doing two jobs (a leaked media key would then mint API
+ * tokens, or the look-up hash key would equal an encryption key).
+ */
+function refuseWeakSecrets(env: Record<string, string | undefined>, keys: Record<string, Buffer>, hashKey: Buffer): void {
+  const named: Array<[string, string]> = [
+    ['JWT_ACCESS_SECRET', env.JWT_ACCESS_SECRET ?? ''],
+    ['MEDIA_TOKEN_SECRET', env.MEDIA_TOKEN_SECRET ?? ''],
+    ...Object.entries(keys).map(([id, k]): [string, string] => [`DATA_KEYS "${id}"`, k.toString('base64')]),
+    ['DATA_HASH_KEY', hashKey.toString('base64')],
+  ];
+  const known = new Set(KNOWN_DEVELOPMENT_SECRETS.map((s) => s.toLowerCase()));
+  for (const [name, value] of named) {
+    if (known.has(value.trim().toLowerCase())) {
+      throw new ConfigError(`${name} is a development secret committed to the repository; set a random one in production`);
+    }
+  }
+  for (let i = 0; i < named.length; i++) {
+    for (let j = i + 1; j < named.length; j++) {
+      if (named[i][1] === named[j][1]) throw new ConfigError(`${named[i][0]} and ${named[j][0]} must be different secrets in production`);
+    }
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const nodeEnv = (env.NODE_ENV ?? 'development') as AppSection['nodeEnv'];
+  // Unset NODE_ENV means production: development defaults (public secrets) only when asked for by name.
+  const nodeEnv = (env.NODE_ENV || 'production') as AppSection['nodeEnv'];
   const prod = nodeEnv === 'production';
   const secret = (name: string, dev: string): string => {
     const v = env[name];
@@ -128,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!keys[activeKeyId]) throw new ConfigError(`DATA_ACTIVE_KEY_ID "${activeKeyId}" is not in DATA_KEYS`);
   const hashKey = Buffer.from(secret('DATA_HASH_KEY', DEV_HASH_KEY), 'base64');
   if (hashKey.length < 32) throw new ConfigError('DATA_HASH_KEY must be at least 32 bytes (base64)');
+  if (prod) refuseWeakSecrets(env, keys, hashKey);
   const smsDriver = (env.SMS_DRIVER ?? (prod ? 'none' : 'log')) as AuthSection['smsDriver'];
   if (prod && smsDriver === 'log') throw new ConfigError('SMS_DRIVER=log (codes written to the log) is not allowed in production');
 
@@ -159,17 +213,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smsResendSeconds: int(env.SMS_RESEND_SECONDS, 60),
       smsDriver,
       // Same development default as apps/media (DEV_TOKEN_SECRET there), so local join tokens verify.
-      mediaTokenSecret: secret('MEDIA_TOKEN_SECRET', 'dev-only-media-token-secret-change-me'),
+      mediaTokenSecret: secret('MEDIA_TOKEN_SECRET', DEV_MEDIA_SECRET),
+      loginFailuresPerAccount: int(env.LOGIN_FAILURES_PER_ACCOUNT, 10),
+      loginFailuresPerIp: int(env.LOGIN_FAILURES_PER_IP, 100),
+      loginWindowSeconds: int(env.LOGIN_WINDOW_SECONDS, 900),
+      cookieSecure: bool(env.COOKIE_SECURE, prod),
+      cookiePath: env.COOKIE_PATH || '/graphql',
     },
     crypto: { keys, activeKeyId, hashKey },
     search: { engine: env.MEILI_URL ? 'meilisearch' : 'postgres', meiliUrl: env.MEILI_URL, meiliKey: env.MEILI_MASTER_KEY },
     graphql: {
       maxDepth: int(env.GRAPHQL_MAX_DEPTH, 8),
-      maxComplexity: int(env.GRAPHQL_MAX_COMPLEXITY, 2000),
+      maxComplexity: int(env.GRAPHQL_MAX_COMPLEXITY, 5000),
+      maxRootFields: int(env.GRAPHQL_MAX_ROOT_FIELDS, 12),
+      expensivePerMinute: int(env.GRAPHQL_EXPENSIVE_PER_MINUTE, 60),
+      anonymousExpensivePerMinute: int(env.GRAPHQL_ANONYMOUS_EXPENSIVE_PER_MINUTE, 120),
       introspection: bool(env.GRAPHQL_INTROSPECTION, !prod),
       playground: bool(env.GRAPHQL_PLAYGROUND, !prod),
     },
   };
+  if (prod && !raw.auth.cookieSecure) throw new ConfigError('COOKIE_SECURE=false is not allowed in production (the refresh cookie must be Secure)');
   if (prod && (raw.graphql.introspection || raw.graphql.playground)) {
     throw new ConfigError('GraphQL introspection/playground must be off in production');
   }

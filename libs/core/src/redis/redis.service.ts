@@ -16,6 +16,11 @@ export class RedisService implements OnModuleDestroy {
     return count <= limit;
   }
 
+  /** Current value of a `hit` counter (0 when absent or expired). */
+  async count(key: string): Promise<number> {
+    return Number((await this.client.get(`${this.config.redis.queuePrefix}:rl:${key}`)) ?? 0);
+  }
+
   /** Set-if-absent with expiry; false when the key already existed. */
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
     return (await this.client.set(`${this.config.redis.queuePrefix}:${key}`, '1', 'EX', ttlSeconds, 'NX')) === 'OK';

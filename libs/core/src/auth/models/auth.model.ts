@@ -12,10 +12,9 @@ export class UserModel {
   @Field(() => ID, { nullable: true }) schoolId: string | null;
 }
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { description: '访问令牌；刷新令牌只在 HttpOnly Cookie 中 / access token; the refresh token is only in an HttpOnly cookie' })
 export class AuthPayloadModel {
   @Field() accessToken: string;
-  @Field() refreshToken: string;
   @Field(() => Int, { description: 'access token lifetime in seconds' }) expiresIn: number;
   @Field(() => UserModel) user: UserModel;
   @Field({ description: '首次登录 / first sign-in' }) isNew: boolean;
