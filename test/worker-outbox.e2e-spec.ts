@@ -80,7 +80,8 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     const err = await new Promise<any>((resolve) => {
       anon.subscribe({ query: `subscription { notificationAdded { kind } }` }, { next: resolve, error: resolve, complete: () => resolve(null) });
     });
-    expect(JSON.stringify(err)).toContain('请先登录 / Sign-in required');
+    // graphql-ws errors are formatted like HTTP ones (libs/core/src/graphql/ws.ts).
+    expect(err.errors?.[0]).toMatchObject({ message: '请先登录', extensions: { code: 'UNAUTHENTICATED', messageEn: 'Sign-in required' } });
     await anon.dispose();
   });
 

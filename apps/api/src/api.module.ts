@@ -1,4 +1,16 @@
-import { AppConfig, ComplexityPlugin, CoreApiModule, CoreModule, formatGraphqlError, Loaders } from '@app/core';
+import {
+  AppConfig,
+  ComplexityPlugin,
+  CoreApiModule,
+  CoreModule,
+  ExpensiveOperationInterceptor,
+  formatGraphqlError,
+  graphqlWsAuth,
+  graphqlWsOptions,
+  limitValidationRules,
+  Loaders,
+  TokenService,
+} from '@app/core';
 import { EmployersApiModule } from '@app/employers';
 import { InterviewsApiModule } from '@app/interviews';
 import { MatchingApiModule } from '@app/matching';
@@ -8,10 +20,10 @@ import { TrainingApiModule } from '@app/training';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
-import depthLimit from 'graphql-depth-limit';
 import { join } from 'path';
 import { HealthController } from './health/health.controller';
 
@@ -19,10 +31,11 @@ import { HealthController } from './health/health.controller';
  * HTTP requests carry the bearer token in a header; graphql-ws connections in
  * connectionParams.authorization. Either way the AuthGuard finds it on req.headers.
  */
-function graphqlContext(ctx: { req?: unknown; connectionParams?: Record<string, unknown> }) {
+function graphqlContext(ctx: { req?: unknown; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }) {
   if (ctx.req) return { req: ctx.req, loaders: new Loaders() };
   const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-  return { req: { headers: { authorization: typeof auth === 'string' ? auth : undefined } }, loaders: new Loaders() };
+  const ip = ctx.extra?.request?.socket?.remoteAddress;
+  return { req: { headers: { authorization: typeof auth === 'string' ? auth : undefined }, ip }, loaders: new Loaders() };
 }
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
@@ -32,8 +45,8 @@ export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
     CoreModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      inject: [AppConfig, TokenService, GraphQLSchemaHost],
+      useFactory: (config: AppConfig, tokens: TokenService, schemaHost: GraphQLSchemaHost) => ({
         // The committed schema.gql is written in development; tests check it is current.
         autoSchemaFile: config.app.nodeEnv === 'development' ? SCHEMA_FILE : true,
         sortSchema: true,
@@ -41,10 +54,13 @@ export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
         playground: false,
         introspection: config.graphql.introspection,
         plugins: config.graphql.playground ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
-        subscriptions: { 'graphql-ws': { path: '/graphql' } },
+        // Connection init and every pushed event check the account (erased, disabled, signed out → closed).
+        // Subscriptions only, under the same limits and error formatting as HTTP (libs/core/src/graphql/ws.ts).
+        subscriptions: { 'graphql-ws': graphqlWsOptions(config.graphql, () => schemaHost.schema, '/graphql', graphqlWsAuth(tokens)) },
         context: graphqlContext,
         formatError: formatGraphqlError,
-        validationRules: [depthLimit(config.graphql.maxDepth)],
+        // Apollo adds the introspection rule itself when introspection is off.
+        validationRules: limitValidationRules(config.graphql, { introspectionRule: false }),
       }),
     }),
     ServeStaticModule.forRootAsync({
@@ -61,6 +77,6 @@ export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
     InterviewsApiModule,
   ],
   controllers: [HealthController],
-  providers: [ComplexityPlugin],
+  providers: [ComplexityPlugin, { provide: APP_INTERCEPTOR, useClass: ExpensiveOperationInterceptor }],
 })
 export class ApiModule {}

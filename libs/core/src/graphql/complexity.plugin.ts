@@ -1,11 +1,14 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppConfig } from '../config/config';
+import { checkOperationLimits } from './limits';
 
-/** Refuses operations whose estimated cost is above the configured limit (list fields count first × child). */
+/**
+ * HTTP side of the request limits: refuses documents with too many root fields (aliases count) or whose estimated
+ * cost (see cost.ts: each list priced with its own `first`, fixed prices for search/match/export) is above the
+ * limit. graphql-ws runs the same check in graphqlWsOptions. A RATE_LIMITED error also sets `Retry-After`.
+ */
 @Plugin()
 export class ComplexityPlugin implements ApolloServerPlugin {
   constructor(
@@ -14,29 +17,17 @@ export class ComplexityPlugin implements ApolloServerPlugin {
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<any>> {
-    const max = this.config.graphql.maxComplexity;
+    const cfg = this.config.graphql;
     const schema = this.schemaHost.schema;
     return {
       async didResolveOperation({ request, document }) {
-        let complexity: number;
-        try {
-          complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
-        } catch (e) {
-          // Bad variables (unknown or mistyped input fields) surface here first: they are the caller's mistake.
-          if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } });
-          throw e;
-        }
-        if (complexity > max) {
-          throw new GraphQLError(`查询过于复杂（${complexity} > ${max}），请减少字段或每页条数`, {
-            extensions: { code: 'QUERY_TOO_COMPLEX', messageEn: `Query too complex (${complexity} > ${max}); ask for fewer fields or a smaller page` },
-          });
-        }
+        checkOperationLimits(cfg, schema, document, request.variables, request.operationName);
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const limited = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+        const retry = limited?.extensions?.retryAfterSeconds;
+        if (typeof retry === 'number') response.http.headers.set('retry-after', String(retry));
       },
     };
   }

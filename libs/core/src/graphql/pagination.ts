@@ -25,11 +25,14 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
-/** Base of a page type: `@ObjectType('PostingPage') class PostingPage extends Paginated(PostingModel) {}`. List fields cost `first` × child. */
+/**
+ * Base of a page type: `@ObjectType('PostingPage') class PostingPage extends Paginated(PostingModel) {}`.
+ * The field returning a page is priced at its own `first` × the cost of one row of `items` (cost.ts).
+ */
 export function Paginated<T>(item: Type<T>) {
   @ObjectType({ isAbstract: true })
   class PageType {
-    @Field(() => [item], { complexity: (o) => (Number(o.args?.first) || 20) * o.childComplexity })
+    @Field(() => [item])
     items: T[];
     @Field(() => Int) total: number;
     @Field() hasMore: boolean;

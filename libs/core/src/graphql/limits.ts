@@ -1,0 +1,55 @@
+import { DocumentNode, GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, ValidationRule } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { GraphqlSection } from '../config/config';
+import { estimateCost, rootFields } from './cost';
+
+/**
+ * The request limits every GraphQL operation passes, over HTTP (ComplexityPlugin + Apollo's validation) and over
+ * graphql-ws (graphqlWsOptions): depth, introspection switch, root fields per document, estimated cost.
+ */
+export function limitValidationRules(cfg: GraphqlSection, opts: { introspectionRule: boolean }): ValidationRule[] {
+  const rules: ValidationRule[] = [depthLimit(cfg.maxDepth)];
+  // Apollo adds this rule itself over HTTP when introspection is off; graphql-ws needs it explicitly.
+  if (opts.introspectionRule && !cfg.introspection) rules.push(NoSchemaIntrospectionCustomRule);
+  return rules;
+}
+
+export function limitError(code: string, zh: string, en: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(zh, { extensions: { code, messageEn: en, ...extra } });
+}
+
+/** Throws a GraphQLError (QUERY_TOO_MANY_ROOT_FIELDS, QUERY_TOO_COMPLEX, BAD_USER_INPUT) when the operation is over the limits; returns its cost. */
+export function checkOperationLimits(
+  cfg: GraphqlSection,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables?: Record<string, unknown> | null,
+  operationName?: string | null,
+): number {
+  const roots = rootFields(document, operationName).length;
+  if (roots > cfg.maxRootFields) {
+    throw limitError(
+      'QUERY_TOO_MANY_ROOT_FIELDS',
+      `一次请求的顶层字段过多（${roots} > ${cfg.maxRootFields}，别名也计入），请拆分请求`,
+      `Too many root fields in one document (${roots} > ${cfg.maxRootFields}, aliases count); split the request`,
+      { rootFields: roots, max: cfg.maxRootFields },
+    );
+  }
+  let cost: number;
+  try {
+    cost = estimateCost(schema, document, variables ?? undefined, operationName);
+  } catch (e) {
+    // Bad variables (unknown or mistyped input fields) surface here first: they are the caller's mistake.
+    if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw e;
+  }
+  if (cost > cfg.maxComplexity) {
+    throw limitError(
+      'QUERY_TOO_COMPLEX',
+      `查询过于复杂（${cost} > ${cfg.maxComplexity}），请减少字段或每页条数`,
+      `Query too complex (${cost} > ${cfg.maxComplexity}); ask for fewer fields or a smaller page`,
+      { cost, max: cfg.maxComplexity },
+    );
+  }
+  return cost;
+}
