@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CategoryVerificationResolver } from './categories/category-verification.resolver';
+import { IdentityClaimResolver } from './claims/identity-claim.resolver';
+import { PoolStatsResolver } from './pool-stats/pool-stats.resolver';
 import { RegionResolver } from './region.resolver';
 import { SeekerResolver } from './seekers/seeker.resolver';
 import { ApplicantCheck } from './seekers/applicant-check';
@@ -7,6 +10,6 @@ import { TalentModule } from './talent.module';
 /** The GraphQL side of the talent pool; ApplicantCheck serves only its masking rule for talentProfile. */
 @Module({
   imports: [TalentModule],
-  providers: [SeekerResolver, RegionResolver, ApplicantCheck],
+  providers: [SeekerResolver, RegionResolver, ApplicantCheck, IdentityClaimResolver, CategoryVerificationResolver, PoolStatsResolver],
 })
 export class TalentApiModule {}

@@ -47,7 +47,7 @@ ${first ? html`<a class="btn link block" href="#${nextOf(q)}">${t('暂不授权�
 <section class="card"><h2>${t('授权记录', 'Consent history')}</h2>
 ${d.myConsents.length
   ? html`<ul class="list">${d.myConsents.map(
-      (c) => html`<li><b>${t('共享给基地企业', 'Shared with base companies')}</b>
+      (c) => html`<li><b>${c.scope === 'SENSITIVE_CATEGORIES' ? t('向企业展示敏感类别（贫困家庭、残疾人）', 'Sensitive categories shown to companies') : t('共享给基地企业', 'Shared with base companies')}</b>
 <span class="sub">${t('同意于', 'Granted')} ${dateTime(c.grantedAt)}${c.withdrawnAt ? html` · ${t('撤回于', 'withdrawn')} ${dateTime(c.withdrawnAt)}` : html` · <em class="ok">${t('有效', 'active')}</em>`}</span>
 <span class="sub">${t('协议版本', 'Policy version')} ${c.policyVersion}</span></li>`,
     )}</ul>`

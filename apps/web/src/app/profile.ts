@@ -2,7 +2,7 @@ import { $, checks, html, mount, options, Safe } from '../shared/html';
 import { t } from '../shared/i18n';
 import { CATEGORY, EDUCATION, entries, km, MANDARIN, SHIFT } from '../shared/format';
 import { ApiError } from '../shared/gql';
-import { ferr, onSubmit, toast } from '../shared/ui';
+import { ferr, onClick, onSubmit, toast } from '../shared/ui';
 import { api, load, needSignIn, nextOf, page, router, state } from './core';
 
 interface Region {
@@ -31,8 +31,17 @@ export interface Profile {
   categories: string[];
   completeness: number;
   sharedWithTenants: boolean;
+  sensitiveConsent: boolean;
 }
-export const PROFILE_FIELDS = `id name idNumberMasked phoneMasked regionCode regionName distanceKm education schoolName major graduationYear mandarinLevel typingSpeed callCenterMonths languages shifts categories completeness sharedWithTenants`;
+export const PROFILE_FIELDS = `id name idNumberMasked phoneMasked regionCode regionName distanceKm education schoolName major graduationYear mandarinLevel typingSpeed callCenterMonths languages shifts categories completeness sharedWithTenants sensitiveConsent`;
+
+/** An ID number that already has a profile waits for identity verification (issue 8): only the state and what to do. */
+interface IdentityClaim {
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
+  message: string;
+  messageEn: string;
+}
+const CLAIM_FIELDS = `status message messageEn`;
 
 const REGIONS_KEY = 'tc.regions.300.v1';
 const WEEK = 7 * 24 * 3600 * 1000;
@@ -89,11 +98,36 @@ export function profileScreen(_p: unknown, q: URLSearchParams): void {
   void load(
     p,
     async () => {
-      const [d, list] = await Promise.all([api.request<{ myProfile: Profile | null }>(`{myProfile{${PROFILE_FIELDS}}}`), regions()]);
-      return { profile: d.myProfile, list };
+      const [d, list] = await Promise.all([
+        api.request<{ myProfile: Profile | null; myIdentityClaim: IdentityClaim | null }>(`{myProfile{${PROFILE_FIELDS}} myIdentityClaim{${CLAIM_FIELDS}}}`),
+        regions(),
+      ]);
+      return { profile: d.myProfile, claim: d.myIdentityClaim, list };
     },
-    ({ profile, list }) => draw(profile, list),
+    ({ profile, claim, list }) => (!profile && claim?.status === 'PENDING' ? pending(claim, list) : draw(profile, list)),
   );
+
+  /** The ID number belongs to an existing profile: nothing of it is shown until the person is verified. */
+  function pending(claim: IdentityClaim, list: Region[]): void {
+    mount(
+      p.el,
+      html`<section class="card claim" aria-labelledby="claim-h">
+<h2 id="claim-h">${t('身份核验中', 'Identity verification pending')}</h2>
+<p class="status off" role="status">${t(claim.message, claim.messageEn)}</p>
+<ul class="plain">
+<li>${t('携带本人身份证到乌兰察布人才服务中心（每周六上午招聘会现场也可办理）。', 'Bring your ID card to the Ulanqab talent service centre (also at the Saturday-morning job fair).')}</li>
+<li>${t('在校生或毕业生也可以请学校老师向人才服务中心确认。', 'Students and graduates can also ask their school to confirm with the service centre.')}</li>
+<li>${t('核验通过后，重新打开本页即可使用和完善档案。', 'Once verified, open this page again to use and complete your profile.')}</li>
+</ul>
+<button type="button" class="btn link block" id="cancel-claim">${t('身份证号填错了？撤销申请', 'Typed the wrong ID number? Cancel the request')}</button>
+</section>`,
+    );
+    onClick($('#cancel-claim', p.el), async () => {
+      await api.request(`mutation{cancelMyIdentityClaim{status}}`);
+      toast(t('已撤销', 'Cancelled'));
+      draw(null, list);
+    });
+  }
 
   function draw(pr: Profile | null, list: Region[]): void {
     const v = pr || ({ languages: ['普通话'], shifts: [], categories: [] } as unknown as Profile);
@@ -130,6 +164,8 @@ ${pr
 <fieldset><legend>${t('求职意向', 'What you want')}</legend>
 <div class="field"><span>${t('可接受的班次', 'Shifts you can work')}</span>${checks('shifts', entries(SHIFT), v.shifts)}</div>${ferr('shifts')}
 <div class="field"><span>${t('人员类别（可多选，可享受相应政策）', 'Categories (for subsidies; optional)')}</span>${checks('categories', entries(CATEGORY), v.categories)}</div>${ferr('categories')}
+<label class="check"><input type="checkbox" name="sensitiveConsent" value="1" aria-describedby="sensitive-hint"${v.sensitiveConsent ? html` checked` : ''}><span>${t('允许基地企业看到我的“贫困家庭”“残疾人”类别', 'Let companies in the base see my “poor household” / “disabled” categories')}</span></label>
+<p class="hint" id="sensitive-hint">${t('这两项属于敏感个人信息，需要您单独同意才会向企业展示；不同意也不影响求职。享受相关补贴需由学校、人社局名单或人才服务中心核实，随时可撤回。', 'These are sensitive personal information and are shown to companies only with this separate consent; saying no does not affect your job search. Subsidies need the category verified by your school, the bureau’s list or the service centre. You can withdraw at any time.')}</p>
 </fieldset>
 <button type="submit" class="btn primary block sticky">${t('保存', 'Save')}</button>
 </form>`,
@@ -159,7 +195,20 @@ ${pr
       };
       if (!pr) input.idNumber = f.str('idNumber').toUpperCase();
       for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
-      const d = await api.request(`mutation($i:ProfileInput!){saveMyProfile(input:$i){id name sharedWithTenants}}`, { i: input });
+      const d = await api.request<{ saveMyProfile: { id: string; name: string; sharedWithTenants: boolean; sensitiveConsent: boolean } | null }>(
+        `mutation($i:ProfileInput!){saveMyProfile(input:$i){id name sharedWithTenants sensitiveConsent}}`,
+        { i: input },
+      );
+      if (!d.saveMyProfile) {
+        // The ID number already has a profile that this phone cannot prove is yours.
+        const c = await api.request<{ myIdentityClaim: IdentityClaim | null }>(`{myIdentityClaim{${CLAIM_FIELDS}}}`);
+        if (c.myIdentityClaim) pending(c.myIdentityClaim, list);
+        return;
+      }
+      const wantSensitive = f.all('sensitiveConsent').length > 0;
+      if (wantSensitive !== d.saveMyProfile.sensitiveConsent) {
+        await api.request(wantSensitive ? `mutation{grantSensitiveConsent{id}}` : `mutation{withdrawSensitiveConsent{id}}`);
+      }
       state.profile = d.saveMyProfile;
       toast(t('已保存', 'Saved'));
       if (!d.saveMyProfile.sharedWithTenants && !pr) router.go('/consent?first=1&next=' + encodeURIComponent(nextOf(q)));

@@ -1,4 +1,4 @@
-import { distanceKm, EDUCATION_RANK, MANDARIN_RANK, regionDirectory, SeekerEntity } from '@app/talent';
+import { distanceKm, EDUCATION_RANK, MANDARIN_RANK, regionDirectory, SeekerEntity, tenantVisibleCategories } from '@app/talent';
 import { documentTerms, normalizeText } from './text-terms';
 
 /**
@@ -139,7 +139,8 @@ export function buildCandidateDocument(s: SeekerEntity, base: GeoBase, trainingC
     callCenterMonths: s.callCenterMonths ?? 0,
     languages: [...(s.languages ?? [])].sort(),
     shifts: [...(s.shifts ?? [])].sort(),
-    categories: [...(s.categories ?? [])].sort(),
+    // Poor household / disabled only with the seeker's separate sensitive-data consent (PIPL art. 28).
+    categories: tenantVisibleCategories(s).sort(),
     completeness: s.completeness ?? 0,
     trainingCompleted,
     baseScore: 0,

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The only scope so far: share my profile with the base's tenant companies. */
+/** Share my profile with the base's tenant companies. */
 export const SHARE_WITH_TENANTS = 'SHARE_WITH_TENANTS';
+/** Separate consent (PIPL art. 29) to show sensitive categories (poor household, disabled) to tenants and in search. */
+export const SENSITIVE_CATEGORIES_SCOPE = 'SENSITIVE_CATEGORIES';
 export const CONSENT_POLICY_VERSION = '2026-11-v1';
 
 @Entity('consents')

@@ -32,6 +32,8 @@ export class SeekerEntity {
   @Column({ type: 'smallint' }) completeness: number;
   @Column({ type: 'text' }) source: ProfileSource;
   @Column({ name: 'shared_with_tenants' }) sharedWithTenants: boolean;
+  /** Separate consent to show sensitive categories (poor household, disabled) to tenants and in search documents. */
+  @Column({ name: 'sensitive_consent', default: false }) sensitiveConsent: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;

@@ -60,3 +60,42 @@ export enum ProfileSource {
   BUREAU = 'BUREAU',
 }
 registerEnumType(ProfileSource, { name: 'ProfileSource' });
+
+/**
+ * Sensitive personal information (PIPL art. 28): shown to tenants and put into
+ * search documents only with the seeker's separate SENSITIVE_CATEGORIES consent.
+ */
+export const SENSITIVE_CATEGORIES: readonly string[] = [SeekerCategory.POOR_HOUSEHOLD, SeekerCategory.DISABLED];
+
+export function isSensitiveCategory(c: string): boolean {
+  return SENSITIVE_CATEGORIES.includes(c);
+}
+
+/** The categories a tenant (or a search document) may hold for this seeker. */
+export function tenantVisibleCategories(s: { categories: readonly string[] | null; sensitiveConsent: boolean }): string[] {
+  const all = [...(s.categories ?? [])];
+  return s.sensitiveConsent ? all : all.filter((c) => !isSensitiveCategory(c));
+}
+
+/** Who confirmed a category (a self-declared one has no record and stays "declared, unverified"). */
+export enum CategorySource {
+  SCHOOL = 'SCHOOL',
+  BUREAU_LIST = 'BUREAU_LIST',
+  SERVICE_CENTRE = 'SERVICE_CENTRE',
+}
+registerEnumType(CategorySource, { name: 'CategorySource', description: '院校 / 人社局名单 / 人才服务中心' });
+
+export enum IdentityClaimStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(IdentityClaimStatus, { name: 'IdentityClaimStatus', description: '核验中 / 已通过 / 未通过 / 已撤销' });
+
+export enum IdentityClaimMethod {
+  PHONE_MATCH = 'PHONE_MATCH',
+  SERVICE_CENTRE = 'SERVICE_CENTRE',
+  SCHOOL = 'SCHOOL',
+}
+registerEnumType(IdentityClaimMethod, { name: 'IdentityClaimMethod', description: '手机号一致 / 人才服务中心核验 / 院校核验' });

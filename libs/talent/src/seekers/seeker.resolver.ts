@@ -20,7 +20,11 @@ export class SeekerResolver {
   }
 
   @Roles(Role.SEEKER)
-  @Mutation(() => SeekerProfileModel, { description: '建档或更新档案 / create or update my profile' })
+  @Mutation(() => SeekerProfileModel, {
+    nullable: true,
+    description:
+      '建档或更新档案。身份证号已有档案且手机号不一致时返回 null 并进入身份核验（见 myIdentityClaim）/ create or update my profile; null when the ID number needs identity verification (see myIdentityClaim)',
+  })
   saveMyProfile(@CurrentActor() actor: Actor, @Args('input') input: ProfileInput) {
     return this.seekers.upsertMyProfile(actor, input);
   }
@@ -35,6 +39,18 @@ export class SeekerResolver {
   @Mutation(() => SeekerProfileModel, { description: '撤回授权（企业立即不可见）/ withdraw consent, hidden from companies at once' })
   withdrawConsent(@CurrentActor() actor: Actor) {
     return this.seekers.setConsent(actor, false);
+  }
+
+  @Roles(Role.SEEKER)
+  @Mutation(() => SeekerProfileModel, { description: '单独授权企业查看敏感类别（贫困家庭、残疾人）/ separate consent: show sensitive categories to companies' })
+  grantSensitiveConsent(@CurrentActor() actor: Actor) {
+    return this.seekers.setSensitiveConsent(actor, true);
+  }
+
+  @Roles(Role.SEEKER)
+  @Mutation(() => SeekerProfileModel, { description: '撤回敏感类别授权 / withdraw the sensitive-category consent' })
+  withdrawSensitiveConsent(@CurrentActor() actor: Actor) {
+    return this.seekers.setSensitiveConsent(actor, false);
   }
 
   @Roles(Role.SEEKER)
@@ -62,13 +78,14 @@ export class SeekerResolver {
     return true;
   }
 
-  @Roles(Role.HR, Role.OPERATOR, Role.AUDITOR)
+  // The bureau (AUDITOR) gets aggregates (talentPoolStats), not a browsable list of people.
+  @Roles(Role.HR, Role.OPERATOR)
   @Query(() => SeekerProfilePage, { description: '人才库（仅已授权者，信息脱敏）/ the talent pool: consenting seekers, masked' })
   talentPool(@Args('filter', { nullable: true }) filter: TalentFilterInput, @Args() page: PageArgs) {
     return this.seekers.searchPool(filter ?? {}, page);
   }
 
-  @Roles(Role.HR, Role.OPERATOR, Role.AUDITOR)
+  @Roles(Role.HR, Role.OPERATOR)
   @Query(() => SeekerProfileModel, { description: '查看人才档案（留痕）/ view one profile (logged)' })
   talentProfile(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.seekers.viewProfile(actor, id, (seekerId, tenantId) => this.applicants.hasApplied(seekerId, tenantId));

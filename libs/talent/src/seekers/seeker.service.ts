@@ -5,12 +5,13 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { ConsentEntity, CONSENT_POLICY_VERSION, SHARE_WITH_TENANTS } from '../consent/consent.entity';
+import { ConsentEntity, CONSENT_POLICY_VERSION, SENSITIVE_CATEGORIES_SCOPE, SHARE_WITH_TENANTS } from '../consent/consent.entity';
+import { IdentityClaimService } from '../claims/identity-claim.service';
 import { regionDirectory } from '../regions';
 import { ProfileInput, TalentFilterInput } from './dto/profile.input';
 import { ConsentModel, ProfileViewModel, SeekerProfileModel } from './models/profile.model';
 import { PersonalDataExportRegistry } from '../privacy/personal-data-export';
-import { MANDARIN_RANK, MANDARIN_ZH } from './seeker.enums';
+import { isSensitiveCategory, MANDARIN_RANK, MANDARIN_ZH, tenantVisibleCategories } from './seeker.enums';
 import { ProfileAccessLogEntity, profileCompleteness, SeekerEntity } from './seeker.entity';
 import { PROFILE_NOT_FOUND, residentIdException, TalentException } from './talent.exception';
 
@@ -35,6 +36,7 @@ export class SeekerService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly personalData: PersonalDataExportRegistry,
+    private readonly claims: IdentityClaimService,
   ) {}
 
   // ---------- reading ----------
@@ -78,17 +80,27 @@ export class SeekerService {
       callCenterMonths: s.callCenterMonths,
       languages: s.languages,
       shifts: s.shifts as SeekerProfileModel['shifts'],
-      categories: s.categories as SeekerProfileModel['categories'],
+      // Tenants see poor household / disabled only with the separate sensitive-data consent.
+      categories: (view === 'TENANT' ? tenantVisibleCategories(s) : s.categories) as SeekerProfileModel['categories'],
       completeness: s.completeness,
       source: s.source,
       sharedWithTenants: s.sharedWithTenants,
+      sensitiveConsent: s.sensitiveConsent,
       updatedAt: s.updatedAt,
     };
   }
 
   // ---------- the seeker's own profile ----------
 
-  async upsertMyProfile(actor: Actor, input: ProfileInput): Promise<SeekerProfileModel> {
+  /**
+   * Creates or updates the caller's profile. An ID number that already has a
+   * profile is claimed at once only when the caller's SMS-verified phone is the
+   * phone the profile was imported with; otherwise an identity-verification
+   * request is opened and `null` is returned — the same whether the profile was
+   * imported or belongs to another account — and nothing of the existing
+   * profile is shown or changed (see IdentityClaimService, `myIdentityClaim`).
+   */
+  async upsertMyProfile(actor: Actor, input: ProfileInput): Promise<SeekerProfileModel | null> {
     const user = await this.accounts.findUser(actor.userId);
     if (!user) throw new TalentException('NOT_FOUND', '账号不存在', 'Account not found');
     const saved = await this.dataSource.transaction(async (m) => {
@@ -102,16 +114,22 @@ export class SeekerService {
           throw new TalentException('ID_NUMBER_IMMUTABLE', '身份证号建档后不可修改，如有错误请联系人才服务中心', 'The ID number cannot be changed; contact the service centre', 'idNumber');
         }
         if (!seeker) {
-          // A profile may already exist from a school list, a fair or the bureau: claim it.
+          // Checked before the look-up, so the outcome cannot tell whether this ID exists.
+          await this.claims.assertMayEnterIdNumber(m, actor.userId, hash);
+          // A profile may already exist from a school list, a fair or the bureau, or belong to another account.
           const existing = await m.findOne(SeekerEntity, { where: { idNumberHash: hash }, lock: { mode: 'pessimistic_write' } });
-          if (existing && existing.userId && existing.userId !== actor.userId) {
-            throw new TalentException('ID_NUMBER_TAKEN', '该身份证号已绑定其他账号，请联系人才服务中心', 'This ID number belongs to another account; contact the service centre', 'idNumber');
+          if (existing) {
+            if (!this.claims.phoneMatches(existing, user)) {
+              await this.claims.openPending(m, existing, user);
+              return null;
+            }
+            await this.claims.recordPhoneMatch(m, existing, user);
           }
           seeker = existing ?? m.create(SeekerEntity, {
             idNumberHash: hash,
             idNumberEnc: this.crypto.encrypt(parsed.info.normalized),
             languages: [], shifts: [], categories: [], source: 'SELF' as SeekerEntity['source'],
-            sharedWithTenants: false, createdAt: now, completeness: 0,
+            sharedWithTenants: false, sensitiveConsent: false, createdAt: now, completeness: 0,
           });
           seeker.userId = actor.userId;
           seeker.gender = parsed.info.gender as SeekerEntity['gender'];
@@ -134,7 +152,7 @@ export class SeekerService {
       return row;
     });
     await this.outbox.kick();
-    return this.toModel(saved, 'OWNER');
+    return saved && this.toModel(saved, 'OWNER');
   }
 
   /** Copies profile fields; region code is checked and turned into coordinates and distance. */
@@ -163,21 +181,36 @@ export class SeekerService {
 
   // ---------- consent (PIPL) ----------
 
-  async setConsent(actor: Actor, grant: boolean): Promise<SeekerProfileModel> {
+  /** Share my profile with the base's tenants (SHARE_WITH_TENANTS). */
+  setConsent(actor: Actor, grant: boolean): Promise<SeekerProfileModel> {
+    return this.setScope(actor, SHARE_WITH_TENANTS, grant);
+  }
+
+  /**
+   * The separate consent for sensitive categories (PIPL art. 29): only with it
+   * do tenants and search documents see "poor household" / "disabled".
+   */
+  setSensitiveConsent(actor: Actor, grant: boolean): Promise<SeekerProfileModel> {
+    return this.setScope(actor, SENSITIVE_CATEGORIES_SCOPE, grant);
+  }
+
+  private async setScope(actor: Actor, scope: string, grant: boolean): Promise<SeekerProfileModel> {
+    const column = scope === SHARE_WITH_TENANTS ? 'sharedWithTenants' : 'sensitiveConsent';
     const saved = await this.dataSource.transaction(async (m) => {
       const seeker = await m.findOne(SeekerEntity, { where: { userId: actor.userId }, lock: { mode: 'pessimistic_write' } });
       if (!seeker) throw new TalentException('NO_PROFILE', '请先完善个人资料', 'Create your profile first');
       const now = this.clock.now();
-      if (grant && !seeker.sharedWithTenants) {
-        await m.insert(ConsentEntity, { seekerId: seeker.id, scope: SHARE_WITH_TENANTS, policyVersion: CONSENT_POLICY_VERSION, grantedAt: now, channel: 'WEB' });
+      if (grant && !seeker[column]) {
+        await m.insert(ConsentEntity, { seekerId: seeker.id, scope, policyVersion: CONSENT_POLICY_VERSION, grantedAt: now, channel: 'WEB' });
       }
       if (!grant) {
-        await m.query(`UPDATE consents SET withdrawn_at = $2 WHERE seeker_id = $1 AND scope = $3 AND withdrawn_at IS NULL`, [seeker.id, now, SHARE_WITH_TENANTS]);
+        await m.query(`UPDATE consents SET withdrawn_at = $2 WHERE seeker_id = $1 AND scope = $3 AND withdrawn_at IS NULL`, [seeker.id, now, scope]);
       }
-      seeker.sharedWithTenants = grant;
+      seeker[column] = grant;
       seeker.updatedAt = now;
-      await m.update(SeekerEntity, { id: seeker.id }, { sharedWithTenants: grant, updatedAt: now });
-      await this.outbox.record(m, SEEKER_CHANGED, seeker.id, { reason: grant ? 'consent.granted' : 'consent.withdrawn' });
+      await m.update(SeekerEntity, { id: seeker.id }, { [column]: grant, updatedAt: now });
+      const what = scope === SHARE_WITH_TENANTS ? 'consent' : 'sensitive-consent';
+      await this.outbox.record(m, SEEKER_CHANGED, seeker.id, { reason: grant ? `${what}.granted` : `${what}.withdrawn` });
       return seeker;
     });
     await this.outbox.kick();
@@ -200,7 +233,11 @@ export class SeekerService {
     }
     if (filter.maxDistanceKm != null) qb.andWhere('s.distance_km <= :d', { d: filter.maxDistanceKm });
     if (filter.minTypingSpeed != null) qb.andWhere('s.typing_speed >= :ts', { ts: filter.minTypingSpeed });
-    if (filter.category) qb.andWhere(':cat = ANY(s.categories)', { cat: filter.category });
+    if (filter.category) {
+      qb.andWhere(':cat = ANY(s.categories)', { cat: filter.category });
+      // Filtering by a sensitive category must not reveal people who did not consent to show it.
+      if (isSensitiveCategory(filter.category)) qb.andWhere('s.sensitive_consent');
+    }
     if (filter.graduationYear) qb.andWhere('s.graduation_year = :gy', { gy: filter.graduationYear });
     if (filter.minMandarinLevel) {
       const levels = Object.keys(MANDARIN_RANK).filter((l) => MANDARIN_RANK[l] >= MANDARIN_RANK[filter.minMandarinLevel!]);
@@ -304,11 +341,13 @@ export class SeekerService {
         await m.update(SeekerEntity, { id: seeker.id }, {
           userId: null, name: '已注销用户', idNumberEnc: null, idNumberHash: null, phoneEnc: null, phoneHash: null, gender: null,
           birthDate: null, regionCode: null, lat: null, lng: null, distanceKm: null, schoolName: null, major: null,
-          languages: [], shifts: [], categories: [], sharedWithTenants: false, completeness: 0, erasedAt: now, updatedAt: now,
+          languages: [], shifts: [], categories: [], sharedWithTenants: false, sensitiveConsent: false, completeness: 0, erasedAt: now, updatedAt: now,
         });
         await m.query(`DELETE FROM seeker_schools WHERE seeker_id = $1`, [seeker.id]);
         await this.outbox.record(m, SEEKER_CHANGED, seeker.id, { reason: 'erased' });
       }
+      // Claims this account made: open ones end; the claimant's phone leaves the record.
+      await m.query(`UPDATE identity_claims SET status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END, claimant_phone_enc = NULL, claimant_phone_hash = NULL WHERE claimant_user_id = $1`, [actor.userId]);
       await m.query(`DELETE FROM refresh_tokens WHERE user_id = $1`, [actor.userId]);
       await m.query(`DELETE FROM notifications WHERE user_id = $1`, [actor.userId]);
       await m.query(`DELETE FROM users WHERE id = $1`, [actor.userId]);
