@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@app/core';
+import { AppConfig, Clock, loadConfig } from '@app/core';
 import { useIsolatedDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../libs/core/src/database/data-source-options';
@@ -18,6 +18,8 @@ describe('demo seed (real PostgreSQL)', () => {
   let summary: SeedSummary | null;
   const q = (sql: string, params: unknown[] = []) => ds.query(sql, params);
   const one = async (sql: string, params: unknown[] = []) => (await q(sql, params))[0];
+  // The seed places dates relative to the app's Clock (TEST_NOW in tools/test.sh's date runs), not PostgreSQL's now().
+  const now = () => new Clock().now();
 
   beforeAll(async () => {
     dropDatabase = await useIsolatedDatabase();
@@ -48,9 +50,10 @@ describe('demo seed (real PostgreSQL)', () => {
     const classes = await q(
       `SELECT c.type, c.status, c.capacity, c.enrolled_count,
               (SELECT count(*)::int FROM training_enrolments e WHERE e.class_id = c.id AND e.status <> 'WITHDRAWN') AS live,
-              (SELECT count(*)::int FROM training_sessions s WHERE s.class_id = c.id AND s.starts_at > now()) AS future,
+              (SELECT count(*)::int FROM training_sessions s WHERE s.class_id = c.id AND s.starts_at > $1) AS future,
               (SELECT count(*)::int FROM training_class_courses cc JOIN training_courses co ON co.id = cc.course_id AND co.from_plan WHERE cc.class_id = c.id) AS courses
          FROM training_classes c ORDER BY c.starts_on`,
+      [now()],
     );
     expect(new Set(classes.map((c: any) => c.type)).size).toBe(4);
     for (const c of classes) {
@@ -73,7 +76,8 @@ describe('demo seed (real PostgreSQL)', () => {
          (SELECT count(*)::int FROM training_enrolments e JOIN training_classes c ON c.id = e.class_id JOIN seekers s ON s.id = e.seeker_id
            WHERE c.type = 'PLACEMENT' AND NOT (s.categories && ARRAY['POOR_HOUSEHOLD','DISABLED'])) AS placement_ineligible,
          (SELECT count(*)::int FROM training_enrolments e JOIN seekers s ON s.id = e.seeker_id WHERE NOT s.shared_with_tenants) AS not_consenting,
-         (SELECT count(*)::int FROM training_attendance WHERE checked_in_at > now()) AS future_checkins`,
+         (SELECT count(*)::int FROM training_attendance WHERE checked_in_at > $1) AS future_checkins`,
+      [now()],
     );
     expect(bad).toEqual({ cert_not_completed: 0, completed_without_cert: 0, completed_against_rule: 0, bad_numbers: 0, placement_ineligible: 0, not_consenting: 0, future_checkins: 0 });
     const methods = await q(`SELECT DISTINCT method, recorded_role::text AS role FROM training_attendance ORDER BY 1`);
@@ -99,7 +103,7 @@ describe('demo seed (real PostgreSQL)', () => {
   it('schools: the order class takes its own students within quota; internships and monthly records lie within dates', async () => {
     const oc = await one(
       `SELECT oc.kind, oc.quota, oc.promised_hires, count(x.seeker_id)::int AS students,
-              count(x.seeker_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM seeker_schools ss WHERE ss.seeker_id = x.seeker_id AND ss.school_id = oc.school_id))::int AS outsiders
+              count(x.seeker_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM seeker_schools ss WHERE ss.seeker_id = x.seeker_id AND ss.school_id = oc.school_id AND ss.status = 'CONFIRMED'))::int AS outsiders
          FROM order_classes oc LEFT JOIN order_class_students x ON x.order_class_id = oc.id GROUP BY oc.id`,
     );
     expect(oc.kind).toBe('ORDER');
@@ -108,7 +112,7 @@ describe('demo seed (real PostgreSQL)', () => {
     expect(oc.promised_hires).toBeLessThanOrEqual(oc.quota);
     expect(oc.outsiders).toBe(0);
     const it = await one(
-      `SELECT (SELECT count(*)::int FROM internships i WHERE NOT EXISTS (SELECT 1 FROM seeker_schools ss WHERE ss.seeker_id = i.seeker_id AND ss.school_id = i.school_id)) AS outsiders,
+      `SELECT (SELECT count(*)::int FROM internships i WHERE NOT EXISTS (SELECT 1 FROM seeker_schools ss WHERE ss.seeker_id = i.seeker_id AND ss.school_id = i.school_id AND ss.status = 'CONFIRMED')) AS outsiders,
               (SELECT count(*)::int FROM internship_months) AS months,
               (SELECT count(*)::int FROM internship_months im JOIN internships i ON i.id = im.internship_id
                 WHERE im.month < date_trunc('month', i.start_date) OR im.month > i.end_date
@@ -129,7 +133,7 @@ describe('demo seed (real PostgreSQL)', () => {
     const scheduled = rows.filter((r: any) => r.status === 'SCHEDULED');
     expect(scheduled.length).toBeGreaterThan(0);
     for (const r of scheduled) {
-      expect(new Date(r.starts_at).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(r.starts_at).getTime()).toBeGreaterThan(now().getTime());
       expect(r.hour).toBeGreaterThanOrEqual(9);
       expect(r.hour).toBeLessThan(18);
       expect(r.stage).toBe('INTERVIEW');
@@ -139,7 +143,7 @@ describe('demo seed (real PostgreSQL)', () => {
     for (const r of done) {
       expect(r.stage).toBe(r.outcome === 'PASS' ? 'OFFER' : 'REJECTED');
       expect(r.final_scorecard).toBe(true);
-      expect(new Date(r.starts_at).getTime()).toBeLessThan(Date.now());
+      expect(new Date(r.starts_at).getTime()).toBeLessThan(now().getTime());
     }
   });
 });

@@ -37,7 +37,7 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
   it('GBK CSV: every graduate becomes a private SCHOOL profile with a school record and one outbox event; re-upload changes nothing', async () => {
     const e = expectation('gbk.csv');
     const imp = await importFile(api, school.token, fs.readFileSync(path.join(FIXTURES, 'gbk.csv')), '2025届毕业生名单.csv');
-    expect(imp).toMatchObject({ status: 'DONE', format: 'csv', encoding: 'gbk', fileName: '2025届毕业生名单.csv', rowsProcessed: 40, rowsTotal: 40, progressPercent: 100, created: 40, updated: 0, unchanged: 0, rejected: 0 });
+    expect(imp).toMatchObject({ status: 'DONE', format: 'csv', encoding: 'gbk', fileName: '2025届毕业生名单.csv', rowsProcessed: 40, rowsTotal: 40, progressPercent: 100, accepted: 40, rejected: 0 });
     const rows = await api.db.query(
       `SELECT s.id, s.name, s.source, s.shared_with_tenants, s.school_name, s.id_number_enc, s.id_number_hash, s.phone_enc, ss.class_name
          FROM seekers s JOIN seeker_schools ss ON ss.seeker_id = s.id WHERE ss.school_id = $1 ORDER BY s.name`,
@@ -58,7 +58,7 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
 
     // the same file again: nothing created, nothing updated, no events
     const again = await importFile(api, school.token, fs.readFileSync(path.join(FIXTURES, 'gbk.csv')), 'gbk.csv');
-    expect(again).toMatchObject({ status: 'DONE', rowsProcessed: 40, created: 0, updated: 0, unchanged: 40, rejected: 0 });
+    expect(again).toMatchObject({ status: 'DONE', rowsProcessed: 40, accepted: 40, rejected: 0 });
     expect(await outboxFor(ids)).toBe(40);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM seeker_schools WHERE school_id = $1`, [school.schoolId]);
     expect(n).toBe(40);
@@ -72,12 +72,12 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     expect(imp.status).toBe(202);
     expect(imp.body).toMatchObject({ status: 'QUEUED', headerRow: 2, format: 'xlsx' });
     const done = await waitForImport(api, school.token, imp.body.id);
-    expect(done).toMatchObject({ status: 'DONE', rowsProcessed: 25, created: 25, rejected: 0 });
+    expect(done).toMatchObject({ status: 'DONE', rowsProcessed: 25, accepted: 25, rejected: 0 });
   });
 
   it('trailing empty and footer rows are skipped, not counted and not rejected', async () => {
     const done = await importFile(api, school.token, fs.readFileSync(path.join(FIXTURES, 'trailing-empty-rows.xlsx')), 'trailing-empty-rows.xlsx');
-    expect(done).toMatchObject({ status: 'DONE', rowsProcessed: 20, rowsTotal: 20, created: 20, rejected: 0 });
+    expect(done).toMatchObject({ status: 'DONE', rowsProcessed: 20, rowsTotal: 20, accepted: 20, rejected: 0 });
   });
 
   it.each(['duplicate-ids.xlsx', 'bad-check-digits.csv', 'ten-percent-invalid.xlsx'])(
@@ -88,8 +88,8 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
       const done = await waitForImport(api, school.token, body.id);
       const badRows = new Set<number>(e.errors.map((x: any) => x.row));
       expect(done).toMatchObject({ status: 'DONE', rowsProcessed: e.dataRows, rejected: badRows.size });
-      expect(done.created + done.updated + done.unchanged).toBe(e.validRows);
-      expect(done.created + done.updated + done.unchanged + done.rejected).toBe(done.rowsProcessed);
+      expect(done.accepted).toBe(e.validRows);
+      expect(done.accepted + done.rejected).toBe(done.rowsProcessed);
 
       const got = await rejections(api, school.token, body.id);
       expect(got.map((r) => r.row)).toEqual([...badRows].sort((a, b) => a - b));
@@ -157,33 +157,52 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     await gf.close();
     // the untouched template is accepted but its example row is rejected, not imported
     const done = await importFile(api, school.token, buf, '模板.xlsx');
-    expect(done).toMatchObject({ status: 'DONE', rowsProcessed: 1, created: 0, rejected: 1 });
+    expect(done).toMatchObject({ status: 'DONE', rowsProcessed: 1, accepted: 0, rejected: 1 });
     expect((await rejections(api, school.token, done.id))[0].errors[0].code).toBe('TEMPLATE_EXAMPLE');
   });
 
-  it('an existing seeker keeps everything they entered and gains the school record; empty fields are filled', async () => {
+  it('a signed-in seeker listed by a school: nothing of their profile is filled, only a PENDING school record (issue 8 §3)', async () => {
     const s = await seekerWithProfile(api, { consent: false, profile: { name: '王晓燕', education: 'BACHELOR', schoolName: '自己填的大学', typingSpeed: 80 } });
     const [before] = await api.db.query(`SELECT * FROM seekers WHERE id = $1`, [s.seekerId]);
     expect(before.major).toBeNull();
     const events = await outboxFor([s.seekerId]);
     const file = csv([CSV_HEADER, ['王小燕', s.idNumber, '女', '13800000000', '现代物流管理', '大专', '2025', '物流2201班', '2022010101']]);
     const done = await importFile(api, school.token, file, 'one.csv');
-    expect(done).toMatchObject({ status: 'DONE', created: 0, updated: 1, unchanged: 0 });
+    expect(done).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0 });
     const [after] = await api.db.query(`SELECT * FROM seekers WHERE id = $1`, [s.seekerId]);
-    expect(after).toMatchObject({ name: '王晓燕', education: 'BACHELOR', school_name: '自己填的大学', typing_speed: 80, user_id: before.user_id, source: 'SELF' });
-    expect(after.phone_enc).toBe(before.phone_enc); // their own sign-in phone stays
-    expect(after).toMatchObject({ major: '现代物流管理', graduation_year: 2025 }); // were empty: filled
-    expect(after.completeness).toBeGreaterThanOrEqual(before.completeness);
+    expect(after).toEqual(before); // not one field: no major, no graduation year, no phone, same completeness and updated_at
     const ss = await api.db.query(`SELECT * FROM seeker_schools WHERE seeker_id = $1`, [s.seekerId]);
-    expect(ss).toEqual([expect.objectContaining({ school_id: school.schoolId, major: '现代物流管理', education: 'JUNIOR_COLLEGE', graduation_year: 2025, class_name: '物流2201班', student_no: '2022010101' })]);
-    expect(await outboxFor([s.seekerId])).toBe(events + 1);
-    // the same row again: unchanged, no event; a corrected class name updates only the school record
-    expect(await importFile(api, school.token, file, 'one.csv')).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
-    expect(await outboxFor([s.seekerId])).toBe(events + 1);
+    expect(ss).toEqual([expect.objectContaining({
+      school_id: school.schoolId, status: 'PENDING', decided_at: null, import_id: done.id, requested_by: school.userId,
+      major: '现代物流管理', education: 'JUNIOR_COLLEGE', graduation_year: 2025, class_name: '物流2201班', student_no: '2022010101',
+    })]);
+    expect(await outboxFor([s.seekerId])).toBe(events); // nothing changed that anyone else can see
+    // the same row again: still pending, not asked twice; a corrected class name updates the school's own (pending) record
+    expect(await importFile(api, school.token, file, 'one.csv')).toMatchObject({ accepted: 1 });
     const fixed = csv([CSV_HEADER, ['王小燕', s.idNumber, '女', '', '现代物流管理', '', '2025', '物流2202班', '']]);
-    expect(await importFile(api, school.token, fixed, 'fixed.csv')).toMatchObject({ updated: 1 });
+    expect(await importFile(api, school.token, fixed, 'fixed.csv')).toMatchObject({ accepted: 1 });
     const [ss2] = await api.db.query(`SELECT * FROM seeker_schools WHERE seeker_id = $1`, [s.seekerId]);
-    expect(ss2).toMatchObject({ class_name: '物流2202班', student_no: '2022010101', education: 'JUNIOR_COLLEGE' }); // blanks never erase
+    expect(ss2).toMatchObject({ status: 'PENDING', class_name: '物流2202班', student_no: '2022010101', education: 'JUNIOR_COLLEGE' }); // blanks never erase
+    expect(await outboxFor([s.seekerId])).toBe(events);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [s.seekerId]);
+    expect(n).toBe(1);
+  });
+
+  it('a profile the school’s own list created: re-uploads fill its empty fields and correct the school record (confirmed)', async () => {
+    const id = freshId('2004-03-09');
+    const first = await importFile(api, school.token, csv([CSV_HEADER, ['苏日娜', id, '女', '', '电子商务', '大专', '2025', '', '']]), 'first.csv');
+    expect(first).toMatchObject({ accepted: 1 });
+    const [p] = await api.db.query(`SELECT id, phone_enc FROM seekers WHERE id_number_hash = $1`, [api.crypto.hash('id', id)]);
+    expect(p).toMatchObject({ phone_enc: null });
+    const [link] = await api.db.query(`SELECT status, decided_via, decided_at FROM seeker_schools WHERE seeker_id = $1`, [p.id]);
+    expect(link).toMatchObject({ status: 'CONFIRMED', decided_via: 'NEW_PROFILE' });
+    const events = await outboxFor([p.id]);
+    const phone = uniquePhone();
+    await importFile(api, school.token, csv([CSV_HEADER, ['苏日娜', id, '女', phone, '电子商务', '大专', '2025', '电商2201班', '']]), 'second.csv');
+    const [p2] = await api.db.query(`SELECT phone_enc FROM seekers WHERE id = $1`, [p.id]);
+    expect((await api.db.query(`SELECT class_name FROM seeker_schools WHERE seeker_id = $1`, [p.id]))[0].class_name).toBe('电商2201班');
+    expect(api.crypto.decrypt(p2.phone_enc)).toBe(phone);
+    expect(await outboxFor([p.id])).toBe(events + 1);
   });
 
   it('imported graduates stay out of the talent pool until they sign in with the listed phone, claim the profile with their ID number and consent', async () => {
@@ -192,7 +211,7 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     const id = freshId('2004-06-02');
     const name = '乌云其木格';
     const done = await importFile(api, school.token, csv([CSV_HEADER, [name, id, '女', phone, '电子商务', '大专', '2026', '电商2301班', '2023030101']]), 'consent.csv');
-    expect(done.created).toBe(1);
+    expect(done.accepted).toBe(1);
     const [imported] = await api.db.query(`SELECT id FROM seekers WHERE id_number_hash = $1`, [api.crypto.hash('id', id)]);
     const inPool = async () => {
       const d = await api.ok(`query($f: TalentFilterInput) { talentPool(filter: $f, first: 50) { items { id name } } }`, { f: { text: name } }, hrToken);
@@ -261,6 +280,6 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     const runner = worker.get(GraduateImportRunner);
     expect(await runner.run(done.id)).toBe('SKIPPED');
     const again = await waitForImport(api, school.token, done.id);
-    expect(again).toMatchObject({ status: 'DONE', rowsProcessed: done.rowsProcessed, created: done.created, unchanged: done.unchanged, rejected: done.rejected });
+    expect(again).toMatchObject({ status: 'DONE', rowsProcessed: done.rowsProcessed, accepted: done.accepted, rejected: done.rejected });
   });
 });

@@ -69,7 +69,7 @@ export async function upload(api: TestApi, token: string | null, content: Buffer
 
 export const uploadFixture = (api: TestApi, token: string, file: string) => upload(api, token, fs.readFileSync(path.join(FIXTURES, file)), file);
 
-export const IMPORT_FIELDS = `id status fileName format encoding headerRow rowsProcessed rowsTotal progressPercent created updated unchanged rejected warnings errorCode errorMessage errorMessageEn`;
+export const IMPORT_FIELDS = `id status fileName format encoding headerRow rowsProcessed rowsTotal progressPercent accepted rejected warnings errorCode errorMessage errorMessageEn`;
 
 /** Uploads, expects 202, polls graduateImport until it is DONE or FAILED. */
 export async function importFile(api: TestApi, token: string, content: Buffer | string, fileName: string): Promise<any> {

@@ -392,6 +392,7 @@ export async function seedSchools(m: EntityManager, ctx: SeedContext): Promise<S
   const students: Array<{ seeker_id: string; school_id: string; school_name: string; graduation_year: number | null }> = await m.query(
     `SELECT ss.seeker_id, ss.school_id, sc.name AS school_name, ss.graduation_year
        FROM seeker_schools ss JOIN seekers s ON s.id = ss.seeker_id AND s.erased_at IS NULL JOIN schools sc ON sc.id = ss.school_id
+      WHERE ss.status = 'CONFIRMED'
       ORDER BY s.id_number_hash, sc.name`,
   );
   if (!students.length) return sum;

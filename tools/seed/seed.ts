@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, CryptoService, dataSourceOptions, loadConfig, makeCreditCode, makeResidentId, profileCompletenessRow } from './seed-deps';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../libs/core/src/clock/clock';
 import { regionDirectory } from '../../libs/talent/src/regions';
 import { hanName, MONGOLIAN_F, MONGOLIAN_M, mulberry32 } from './names';
 import { InterviewsSummary, SchoolsSummary, SeedContext, seedInterviews, seedSchools, seedTraining, TrainingSummary } from './seed-more';
@@ -170,13 +171,15 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
     }
     await m.query(`INSERT INTO consents (seeker_id, scope, policy_version, granted_at, channel)
                    SELECT id, 'SHARE_WITH_TENANTS', '2026-11-v1', now() - (random() * interval '300 days'), 'SEED' FROM seekers WHERE shared_with_tenants`);
-    await m.query(`INSERT INTO seeker_schools (seeker_id, school_id, major, education, graduation_year)
-                   SELECT s.id, sc.id, s.major, s.education, s.graduation_year FROM seekers s JOIN schools sc ON sc.name = s.school_name`);
+    // the schools' own lists brought these synthetic people in: their school records are confirmed (issue 8 §3)
+    await m.query(`INSERT INTO seeker_schools (seeker_id, school_id, major, education, graduation_year, status, decided_at, decided_via)
+                   SELECT s.id, sc.id, s.major, s.education, s.graduation_year, 'CONFIRMED', now(), 'NEW_PROFILE'
+                     FROM seekers s JOIN schools sc ON sc.name = s.school_name`);
     // Training, with its own PRNG so the rows above stay exactly as before. It is written before the outbox events
     // below, in the same transaction: the worker relays them only after commit, and the search indexer then reads
     // each person's completed classes (candidate_documents.training_completed).
     const ctx: SeedContext = {
-      rand: mulberry32(20261124), now: new Date(), scale: Math.min(1, seekerCount / FULL_SIZE), operatorId, schoolIds, schoolAdminBySchool, tenantIds, hrByTenant,
+      rand: mulberry32(20261124), now: new Clock().now() /* TEST_NOW in the date-matrix runs */, scale: Math.min(1, seekerCount / FULL_SIZE), operatorId, schoolIds, schoolAdminBySchool, tenantIds, hrByTenant,
     };
     const training = await seedTraining(m, ctx);
     // The search index is fed from the outbox: one event per seeker.

@@ -4,6 +4,7 @@ export * from './schools/school.entity';
 export * from './schools/school.service';
 export * from './students/seeker-school.entity';
 export * from './students/student.service';
+export * from './students/school-link.service';
 export * from './graduate-imports/graduate-import.entity';
 export * from './graduate-imports/graduate-import.job';
 export * from './graduate-imports/graduate-import.runner';

@@ -16,7 +16,8 @@ export type SchoolsErrorCode =
   | 'TOO_MANY_ATTENDANCE_DAYS'
   | 'INVALID_DATES'
   | 'PROMISE_EXCEEDS_QUOTA'
-  | 'IMPORT_NOT_FINISHED';
+  | 'IMPORT_NOT_FINISHED'
+  | 'LINK_ALREADY_ANSWERED';
 
 /** Errors of the schools context (院校合作); codes are stable, messages zh-CN + English. */
 export class SchoolsException extends AppException {

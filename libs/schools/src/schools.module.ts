@@ -18,6 +18,8 @@ import { SchoolEntity } from './schools/school.entity';
 import { SchoolResolver } from './schools/school.resolver';
 import { SchoolService } from './schools/school.service';
 import { SeekerSchoolEntity } from './students/seeker-school.entity';
+import { SchoolLinkResolver } from './students/school-link.resolver';
+import { SchoolLinkService } from './students/school-link.service';
 import { StudentResolver } from './students/student.resolver';
 import { SchoolPersonalData } from './students/school-personal-data';
 import { StudentService } from './students/student.service';
@@ -29,7 +31,7 @@ export const SCHOOL_ENTITIES = [
 
 const services = [
   SchoolService, GraduateUploadStore, GraduatePoolWriter, GraduateImportRunner, GraduateImportService, StudentService, OrderClassService, InternshipService,
-  SchoolPersonalData,
+  SchoolPersonalData, SchoolLinkService,
 ];
 
 /** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor uses GraduateImportRunner). */
@@ -42,7 +44,7 @@ export class SchoolsModule {}
 
 @Module({
   imports: [SchoolsModule],
-  providers: [SchoolResolver, GraduateImportResolver, StudentResolver, OrderClassResolver, InternshipResolver],
+  providers: [SchoolResolver, GraduateImportResolver, StudentResolver, SchoolLinkResolver, OrderClassResolver, InternshipResolver],
   controllers: [GraduateImportController],
 })
 export class SchoolsApiModule {}

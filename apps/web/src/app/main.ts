@@ -5,6 +5,7 @@ import { interviewsScreen } from './interviews';
 import { jobScreen, jobsScreen } from './jobs';
 import { applicationsScreen, deleteScreen, meScreen, messagesScreen, viewsScreen } from './mine';
 import { profileScreen } from './profile';
+import { schoolLinksScreen } from './school-links';
 import { checkInScreen, trainingScreen } from './training';
 
 shell();
@@ -26,5 +27,6 @@ router
   .on('/me', meScreen)
   .on('/delete', deleteScreen)
   .on('/training', trainingScreen)
+  .on('/school-links', schoolLinksScreen)
   .on('/check-in', checkInScreen)
   .start();

@@ -1,6 +1,6 @@
 import { $, $$, html, mount } from '../shared/html';
 import { lang, setLang, t } from '../shared/i18n';
-import { dateTime, km, label, salary, STAGE, VIEW_ACTION } from '../shared/format';
+import { dateTime, km, label, salary, STAGE, today, VIEW_ACTION } from '../shared/format';
 import { download, onClick, onSubmit, toast } from '../shared/ui';
 import { ApiError } from '../shared/gql';
 import { signOut } from './auth';
@@ -73,7 +73,8 @@ export function messagesScreen(): void {
         d.myNotifications.length
           ? html`<ul class="cards">${d.myNotifications.map(
               (n) => html`<li class="card msg${n.readAt ? '' : ' unread'}"><b>${n.title}</b><p class="pre">${n.body}</p><span class="sub">${dateTime(n.createdAt)}</span>
-${/^INTERVIEW_/.test(n.kind) ? html`<a class="btn small msg-iv" href="#/interviews">${t('去我的面试', 'Go to my interviews')} ›</a>` : ''}</li>`,
+${/^INTERVIEW_/.test(n.kind) ? html`<a class="btn small msg-iv" href="#/interviews">${t('去我的面试', 'Go to my interviews')} ›</a>` : ''}
+${n.kind === 'SCHOOL_LINK_REQUESTED' ? html`<a class="btn small" href="#/school-links">${t('去确认', 'Answer')} ›</a>` : ''}</li>`,
             )}</ul>`
           : empty(t('暂无消息', 'No messages')),
       ),
@@ -114,7 +115,7 @@ export function meScreen(): void {
 ${pr
   ? html`<p class="row-between"><b class="title">${pr.name}</b><span class="sub">${pr.phoneMasked || ''}</span></p>
 <p class="sub">${pr.regionName || ''}${pr.distanceKm != null ? ` · ${t('离基地', 'to the base')} ${km(pr.distanceKm)}` : ''}</p>
-<div class="meter" aria-label="${t('资料完整度', 'Profile completeness')}"><i style="width:${Math.max(0, Math.min(100, pr.completeness))}%"></i></div>
+<div class="meter" aria-hidden="true"><i style="width:${Math.max(0, Math.min(100, pr.completeness))}%"></i></div>
 <p class="sub">${t('资料完整度', 'Profile completeness')} ${pr.completeness}%</p>
 <p class="status ${pr.sharedWithTenants ? 'ok' : 'off'}">${pr.sharedWithTenants ? t('已授权基地企业查看', 'Shared with base companies') : t('未授权，企业看不到您', 'Not shared with companies')}</p>
 ${pr.completedTraining.length
@@ -128,6 +129,7 @@ ${pr.completedTraining.length
 <a href="#/profile">${t('编辑资料', 'Edit profile')}</a>
 <a href="#/interviews">${t('我的面试', 'My interviews')}</a>
 <a href="#/training">${t('我的培训', 'My training')}</a>
+<a href="#/school-links">${t('我的院校', 'My schools')}</a>
 <a href="#/consent">${t('授权管理', 'Sharing consent')}</a>
 <a href="#/views">${t('谁看过我', 'Who viewed me')}</a>
 <a href="#/messages">${t('我的消息', 'Messages')}</a>
@@ -139,7 +141,7 @@ ${pr.completedTraining.length
       );
       onClick($('#export', p.el), async () => {
         const r = await api.request(`{exportMyData}`);
-        download(`my-data-${new Date().toISOString().slice(0, 10)}.json`, r.exportMyData);
+        download(`my-data-${today()}.json`, r.exportMyData); // the Beijing date (a UTC date is yesterday's before 08:00)
         toast(t('已导出', 'Exported'));
       });
       onClick($('#lang', p.el), () => {

@@ -24,9 +24,7 @@ interface Import {
   rowsProcessed: number;
   rowsTotal: number | null;
   progressPercent: number;
-  created: number;
-  updated: number;
-  unchanged: number;
+  accepted: number;
   rejected: number;
   warnings: number;
   errorMessage: string | null;
@@ -34,7 +32,7 @@ interface Import {
   createdAt: string;
   finishedAt: string | null;
 }
-const FIELDS = `id fileName format encoding sheetName headerRow status rowsProcessed rowsTotal progressPercent created updated unchanged rejected warnings errorMessage errorMessageEn createdAt finishedAt`;
+const FIELDS = `id fileName format encoding sheetName headerRow status rowsProcessed rowsTotal progressPercent accepted rejected warnings errorMessage errorMessageEn createdAt finishedAt`;
 
 interface Rejection {
   row: number;
@@ -133,11 +131,11 @@ async function history(p: Page, offset: number): Promise<void> {
       mount(
         el,
         html`<table class="table" id="imports"><thead><tr><th>${t('文件', 'File')}</th><th>${t('上传时间', 'Uploaded')}</th><th>${t('状态', 'Status')}</th><th>${t('行数', 'Rows')}</th>
-<th>${t('新建', 'New')}</th><th>${t('更新', 'Updated')}</th><th>${t('无变化', 'Unchanged')}</th><th>${t('问题行', 'Rejected')}</th><th></th></tr></thead><tbody>
+<th>${t('已接收', 'Accepted')}</th><th>${t('问题行', 'Rejected')}</th><th></th></tr></thead><tbody>
 ${items.map(
   (x) => html`<tr data-id="${x.id}"><td><b>${x.fileName}</b></td><td>${dateTime(x.createdAt)}</td><td>${badge(x.status)}</td>
 <td>${running(x.status) ? `${x.rowsProcessed} / ${x.rowsTotal == null ? '?' : x.rowsTotal}` : x.rowsProcessed}</td>
-<td>${x.created}</td><td>${x.updated}</td><td>${x.unchanged}</td><td>${x.rejected ? html`<b class="ferr">${x.rejected}</b>` : '0'}</td>
+<td>${x.accepted}</td><td>${x.rejected ? html`<b class="ferr">${x.rejected}</b>` : '0'}</td>
 <td><a class="btn small" href="#/imports/${x.id}">${running(x.status) ? t('查看进度', 'Progress') : t('查看报告', 'Report')}</a></td></tr>`,
 )}</tbody></table>
 ${total > FIRST
@@ -194,7 +192,7 @@ function draw(p: Page, x: Import): void {
 <p class="sub">${t('上传于', 'Uploaded')} ${dateTime(x.createdAt)} · ${meta} · ${badge(x.status)}</p>
 ${running(x.status)
   ? html`<section class="card" id="progress" aria-live="polite"><h2>${x.status === 'QUEUED' ? t('排队等待处理…', 'Waiting in the queue…') : t('正在导入…', 'Importing…')}</h2>
-<div class="meter${known ? '' : ' busy'}" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><i style="width:${pct}%"></i></div>
+<div class="meter${known ? '' : ' busy'}" role="progressbar" aria-label="${t('导入进度', 'Import progress')}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><i style="width:${pct}%"></i></div>
 <p><b id="rows">${known ? t(`已处理 ${x.rowsProcessed} / ${x.rowsTotal} 行`, `${x.rowsProcessed} of ${x.rowsTotal} rows processed`) : t(`已处理 ${x.rowsProcessed} 行`, `${x.rowsProcessed} rows processed`)}</b>
 ${known ? html` · <b id="pct">${pct}%</b>` : ''}</p>
 <p class="hint">${t('可以离开本页，导入在后台继续；稍后在导入记录中查看结果。', 'You may leave this page: the import continues in the background; see the result under past imports.')}</p></section>`
@@ -205,10 +203,9 @@ ${x.status === 'FAILED'
 ${x.status === 'DONE' || x.status === 'FAILED'
   ? html`<section id="report"><h2>${t('导入结果', 'Result')}</h2>
 <p>${t(`共处理 ${x.rowsProcessed} 行`, `${x.rowsProcessed} rows processed`)}${x.finishedAt ? html`<span class="sub"> · ${t('完成于', 'finished')} ${dateTime(x.finishedAt)}</span>` : ''}</p>
-<div class="tiles"><div class="tile good" data-k="created"><b>${x.created}</b>${t('新建档案', 'new profiles')}</div>
-<div class="tile" data-k="updated"><b>${x.updated}</b>${t('更新（补充院校信息）', 'updated (school data added)')}</div>
-<div class="tile" data-k="unchanged"><b>${x.unchanged}</b>${t('无变化', 'unchanged')}</div>
+<div class="tiles"><div class="tile good" data-k="accepted"><b>${x.accepted}</b>${t('已接收', 'accepted')}</div>
 <div class="tile${x.rejected ? ' bad' : ''}" data-k="rejected"><b>${x.rejected}</b>${t('问题行（未导入）', 'rejected rows (not imported)')}</div></div>
+<p class="hint" id="consent-note">${t('已在平台上有档案的人，需本人在手机上确认后才会出现在本校学生中；确认前学校看不到其任何信息。', 'People who already have a profile on the platform appear among your students only after they confirm on their phone; until then the school sees nothing about them.')}</p>
 ${x.warnings ? html`<p class="hint">${t(`另有 ${x.warnings} 条提示（如性别与身份证号不一致），不影响导入。`, `${x.warnings} warnings (e.g. gender not matching the ID number); the rows were imported.`)}</p>` : ''}
 ${x.rejected
   ? html`<div class="toolbar"><h2>${t('问题行', 'Rejected rows')}</h2><button type="button" class="btn primary" id="dl">${t('下载问题行表格（修改后可重新上传）', 'Download the rejected rows (fix and upload again)')}</button></div>

@@ -34,10 +34,30 @@ export class GraduateImportProcessor extends WorkerHost implements OnApplication
     return this.runner.run(job.data.importId);
   }
 
-  private async sweep(): Promise<number> {
+  /**
+   * Re-queues every unfinished import. A job that already ended in BullMQ (failed after a worker died
+   * twice holding it: "stalled more than allowable limit") would block the re-add under the same jobId and
+   * leave the import PROCESSING for ever, so it is removed first; the runner's crash counter then decides
+   * whether the import runs again or is marked FAILED (MAX_IMPORT_CRASHES).
+   */
+  async sweep(): Promise<number> {
     const ids = await this.runner.unfinishedImportIds();
-    for (const id of ids) await this.imports.enqueue(id).catch((e) => this.logger.warn(`re-queue ${id} failed: ${e.message}`));
-    return ids.length;
+    let queued = 0;
+    for (const id of ids) {
+      try {
+        const job = await this.queue.getJob(id);
+        if (job) {
+          const state = await job.getState();
+          if (state !== 'failed' && state !== 'completed') continue; // waiting, delayed or active: it will run
+          await job.remove();
+        }
+        await this.imports.enqueue(id);
+        queued++;
+      } catch (e) {
+        this.logger.warn(`re-queue ${id} failed: ${(e as Error).message}`);
+      }
+    }
+    return queued;
   }
 
   @OnWorkerEvent('failed')

@@ -32,6 +32,8 @@ export class GraduateImportEntity {
   @Column({ name: 'error_zh', type: 'text', nullable: true }) errorZh: string | null;
   @Column({ name: 'error_en', type: 'text', nullable: true }) errorEn: string | null;
   @Column({ type: 'int' }) attempts: number;
+  /** Attempts that started and never ended (the worker died mid-import); at MAX_IMPORT_CRASHES the import is FAILED. */
+  @Column({ name: 'unfinished_attempts', type: 'int', default: 0 }) unfinishedAttempts: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;

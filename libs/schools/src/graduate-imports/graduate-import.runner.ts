@@ -21,6 +21,19 @@ const PARSE_SLICE_MS = 2;
 /** A list larger than this is refused (the plan's biggest school has a few thousand graduates a year). */
 export const MAX_IMPORT_ROWS = 200_000;
 
+/**
+ * Attempts that may start and never come back (the worker process died:
+ * out of memory, killed) before the import is marked FAILED instead of being
+ * picked up again by a stalled-job retry or the sweep.
+ */
+export const MAX_IMPORT_CRASHES = 3;
+
+export const IMPORT_CRASHED = {
+  code: 'IMPORT_CRASHED',
+  messageZh: `处理这个文件时工作进程已 ${MAX_IMPORT_CRASHES} 次意外中止（文件可能过大或内容异常），已停止重试；已导入的行已保存。请检查文件或拆分后重新上传`,
+  messageEn: `Processing this file stopped the worker ${MAX_IMPORT_CRASHES} times (the file may be too large or abnormal); it will not be retried and rows already imported are kept. Check the file or split it and upload again`,
+} as const;
+
 /** What a rejected row keeps (encrypted at rest): the original cells and every reason. */
 export interface RejectionPayload {
   raw: string[];
@@ -72,12 +85,33 @@ export class GraduateImportRunner {
     const school: { id: string; name: string } = (await this.dataSource.query(`SELECT id, name FROM schools WHERE id = $1`, [imp.schoolId]))[0];
     // Claim atomically: a duplicate run (a stalled-job retry, a sweep) that arrives after the import
     // finished must not turn DONE back into PROCESSING (and then FAILED for want of the deleted file).
-    const claimed: unknown[] = await this.dataSource.query(
-      `UPDATE graduate_imports SET status = 'PROCESSING', started_at = COALESCE(started_at, $2), attempts = attempts + 1, updated_at = $2
-        WHERE id = $1 AND status IN ('QUEUED', 'PROCESSING') RETURNING id`,
-      [importId, this.clock.now()],
-    );
-    if (!claimed.length) return 'SKIPPED';
+    // unfinished_attempts counts claims whose run never ended: the process died mid-import. It is lowered
+    // again in the finally below, so only crashed attempts stay counted.
+    const claimed = returnedRows(await this.dataSource.query(
+      `UPDATE graduate_imports SET status = 'PROCESSING', started_at = COALESCE(started_at, $2), attempts = attempts + 1,
+              unfinished_attempts = unfinished_attempts + 1, updated_at = $2
+        WHERE id = $1 AND status IN ('QUEUED', 'PROCESSING') AND unfinished_attempts < $3 RETURNING id`,
+      [importId, this.clock.now(), MAX_IMPORT_CRASHES],
+    ));
+    if (!claimed.length) {
+      const [cur] = await this.dataSource.query(`SELECT status, unfinished_attempts FROM graduate_imports WHERE id = $1`, [importId]);
+      if (cur && ['QUEUED', 'PROCESSING'].includes(cur.status) && cur.unfinished_attempts >= MAX_IMPORT_CRASHES) {
+        this.logger.error(`import ${importId}: ${cur.unfinished_attempts} attempts never finished (worker crashes); marking it FAILED`);
+        return this.fail(imp, IMPORT_CRASHED);
+      }
+      return 'SKIPPED';
+    }
+    try {
+      return await this.runClaimed(imp, school, batchRows);
+    } finally {
+      await this.dataSource
+        .query(`UPDATE graduate_imports SET unfinished_attempts = GREATEST(unfinished_attempts - 1, 0) WHERE id = $1`, [importId])
+        .catch((e) => this.logger.warn(`import ${importId}: could not close the attempt: ${e.message}`));
+    }
+  }
+
+  private async runClaimed(imp: GraduateImportEntity, school: { id: string; name: string }, batchRows: number): Promise<RunOutcome> {
+    const importId = imp.id;
     const localPath = await this.store.materialize(imp.id);
     if (!localPath) {
       const [cur] = await this.dataSource.query(`SELECT status FROM graduate_imports WHERE id = $1`, [imp.id]);
@@ -206,6 +240,12 @@ export class GraduateImportRunner {
       await this.outbox.kick();
     }
   }
+}
+
+/** TypeORM hands back UPDATE … RETURNING as [rows, affectedCount] (PostgreSQL): the rows only. */
+function returnedRows(result: unknown): unknown[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0];
+  return Array.isArray(result) ? result : [];
 }
 
 function emptyBatch(): PendingBatch {

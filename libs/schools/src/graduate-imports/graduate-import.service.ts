@@ -167,7 +167,7 @@ export class GraduateImportService {
     return {
       id: e.id, fileName: e.fileName, fileSize: e.fileSize, fileSha256: e.fileSha256, format: e.format, encoding: e.encoding, sheetName: e.sheetName,
       headerRow: e.headerRow, status: e.status, rowsProcessed: e.rowsProcessed, rowsTotal: total, progressPercent: percent,
-      created: e.createdCount, updated: e.updatedCount, unchanged: e.unchangedCount, rejected: e.rejectedCount, warnings: e.warningCount,
+      accepted: e.createdCount + e.updatedCount + e.unchangedCount, rejected: e.rejectedCount, warnings: e.warningCount,
       errorCode: e.errorCode, errorMessage: e.errorZh, errorMessageEn: e.errorEn, createdAt: e.createdAt, startedAt: e.startedAt, finishedAt: e.finishedAt,
     };
   }

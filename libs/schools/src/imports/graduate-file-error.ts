@@ -5,7 +5,13 @@ export type GraduateFileErrorCode =
   | 'CORRUPT_FILE'
   | 'NO_HEADER'
   | 'MISSING_REQUIRED_COLUMNS'
-  | 'TOO_MANY_ROWS';
+  | 'TOO_MANY_ROWS'
+  // hostile or broken workbooks (xlsx-zip-guard.ts): refused before or while inflating
+  | 'FILE_TOO_LARGE'
+  | 'UNZIPPED_TOO_LARGE'
+  | 'SUSPICIOUS_ARCHIVE'
+  | 'TOO_MUCH_TEXT'
+  | 'TOO_MANY_COLUMNS';
 
 /**
  * A file the import cannot read at all. Thrown before any row is yielded

@@ -16,8 +16,12 @@ import { PassThrough, Readable, Transform } from 'stream';
 import * as ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse';
 import * as iconv from 'iconv-lite';
-import { GraduateField, HeaderMapping, GRADUATE_FIELDS, columnDef, mapHeaderRow } from './graduate-columns';
+import { GraduateField, HeaderMapping, GRADUATE_FIELDS, columnDef, columnLetter, mapHeaderRow } from './graduate-columns';
 import { GraduateFileError } from './graduate-file-error';
+import { GuardedZip, XLSX_LIMITS, XlsxLimits, sharedStringsTooLarge, suspiciousArchive, zipReadError } from './xlsx-zip-guard';
+
+export { XLSX_LIMITS } from './xlsx-zip-guard';
+export type { XlsxLimits } from './xlsx-zip-guard';
 
 export { GraduateFileError } from './graduate-file-error';
 export type { GraduateFileErrorCode } from './graduate-file-error';
@@ -46,6 +50,8 @@ export interface ReadGraduateFileOptions {
   encoding?: 'utf-8' | 'gbk';
   /** Bytes sniffed for format/encoding detection (default 64 KiB). */
   sniffBytes?: number;
+  /** Overrides of XLSX_LIMITS (zip, shared strings, columns); the column cap applies to CSV too. */
+  limits?: Partial<XlsxLimits>;
 }
 
 export interface GraduateFileStats {
@@ -115,7 +121,16 @@ export async function readGraduateFile(
   };
 
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
-    return openXlsx(peeked.stream, source, opts);
+    const limits = limitsOf(opts);
+    let zipInput: string | Buffer;
+    if (typeof input === 'string') {
+      peeked.stream.destroy();
+      source.destroy();
+      zipInput = input;
+    } else {
+      zipInput = await spool(peeked.stream, limits.maxStreamBytes).finally(() => source.destroy());
+    }
+    return openXlsx(await GuardedZip.open(zipInput, limits), opts);
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     fail(
@@ -385,6 +400,29 @@ function wrapReadError(e: unknown): unknown {
 // ---------------------------------------------------------------------------
 // XLSX
 
+function limitsOf(opts: ReadGraduateFileOptions): XlsxLimits {
+  return { ...XLSX_LIMITS, ...opts.limits };
+}
+
+/** A stream handed to readGraduateFile (tests, tools) is kept in memory for random access, up to `max` bytes. */
+async function spool(stream: Readable, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let len = 0;
+  try {
+    for await (const c of stream) {
+      const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+      len += b.length;
+      if (len > max) {
+        throw new GraduateFileError('FILE_TOO_LARGE', `文件超过 ${Math.round(max / 1048576)} MB`, `The file is larger than ${Math.round(max / 1048576)} MB`, { maxBytes: max });
+      }
+      chunks.push(b);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
  * exceljs 4.4's streaming reader decodes every inflated chunk on its own
  * (utils/browser-buffer-decode.js), so a multi-byte UTF-8 character (every
@@ -393,7 +431,7 @@ function wrapReadError(e: unknown): unknown {
  * streaming decoder.
  */
 const BaseWorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
-  input: Readable,
+  input: Readable | null,
   options: Record<string, unknown>,
 ) => any;
 
@@ -406,17 +444,55 @@ function utf8Entry(entry: Readable): Readable {
 }
 
 /**
+ * Refuses XML that would make the SAX parser hold one huge string: a text
+ * node or attribute value longer than `maxRun` characters (a '<' can only
+ * appear in markup, so the distance between two of them bounds both).
+ */
+class XmlRunGuard {
+  private run = 0;
+  constructor(
+    private readonly part: string,
+    private readonly maxRun: number,
+  ) {}
+  check(s: string): void {
+    const at = s.lastIndexOf('<');
+    this.run = at < 0 ? this.run + s.length : s.length - 1 - at;
+    if (this.run > this.maxRun) {
+      throw suspiciousArchive(`${this.part} 中有一段超过 ${Math.round(this.maxRun / 1024)} KB 的连续文字`, `${this.part} holds a run of text longer than ${Math.round(this.maxRun / 1024)} KB`, {
+        part: this.part,
+      });
+    }
+  }
+}
+
+async function* guardedUtf8(stream: Readable, part: string, maxRun: number): AsyncGenerator<string> {
+  const guard = new XmlRunGuard(part, maxRun);
+  for await (const s of utf8Entry(stream)) {
+    guard.check(s as string);
+    yield s as string;
+  }
+}
+
+/** Cell references with 4+ letters (beyond XFD) or <col min/max> beyond any sheet: exceljs would build that many columns. */
+const BEYOND_SHEET = /="([A-Z]{4,})(\d+)|\b(?:min|max)="\d{6,}"/;
+
+/**
  * Decodes a worksheet's XML chunks and, on the way, collects its
  * <mergeCell ref="…"/> ranges (they come after <sheetData>, so they are
- * only known once all rows have been read).
+ * only known once all rows have been read), and refuses references far
+ * beyond any real sheet before exceljs sees them.
  */
 async function* utf8Chunks(
   it: AsyncIterable<Buffer | string>,
   merges: string[],
-  dimension: SheetDimension = { lastRow: null },
+  dimension: SheetDimension,
+  limits: XlsxLimits,
+  part: string,
 ): AsyncGenerator<string> {
   const dec = new TextDecoder('utf-8');
+  const runGuard = new XmlRunGuard(part, limits.maxXmlRun);
   let carry = '';
+  let refCarry = '';
   let inMerges = false;
   let head = '';
   let dimensionDone = false;
@@ -431,6 +507,13 @@ async function* utf8Chunks(
     }
   };
   const scan = (s: string) => {
+    runGuard.check(s);
+    const probe = refCarry + s;
+    const beyond = BEYOND_SHEET.exec(probe);
+    if (beyond) {
+      throw tooManyColumns(limits, beyond[1] ?? null, beyond[2] ? Number(beyond[2]) : null);
+    }
+    refCarry = probe.slice(-24);
     if (!dimensionDone) scanDimension(s);
     let text = carry + s;
     if (!inMerges) {
@@ -465,17 +548,86 @@ async function* utf8Chunks(
   }
 }
 
-class Utf8SafeWorkbookReader extends BaseWorkbookReader {
-  _parseSharedStrings(entry: Readable) {
-    return super._parseSharedStrings(utf8Entry(entry));
+function tooManyColumns(limits: XlsxLimits, letters: string | null, row: number | null): GraduateFileError {
+  const max = limits.maxColumns;
+  const lastLetter = columnLetter(max - 1);
+  const where = letters ? `${row !== null ? `第 ${row} 行 ` : ''}${letters} 列` : '列定义';
+  const whereEn = letters ? `column ${letters}${row !== null ? ` of row ${row}` : ''}` : 'a column definition';
+  return new GraduateFileError(
+    'TOO_MANY_COLUMNS',
+    `${where}超出了允许的 ${max} 列（A–${lastLetter}）。请删除右侧多余的列后重新上传`,
+    `${whereEn[0].toUpperCase()}${whereEn.slice(1)} is beyond the ${max} columns allowed (A–${lastLetter}); delete the extra columns on the right and upload again`,
+    { row, column: letters, maxColumns: max },
+  );
+}
+
+/**
+ * exceljs's WorkbookReader over a GuardedZip instead of its own streaming
+ * unzip: the parts are read by random access in the order parsing needs
+ * them (relationships, workbook, styles, shared strings, then the sheets),
+ * so no sheet is ever spooled to the temp dir, every part goes through the
+ * zip's byte counters, and the shared-strings table is capped.
+ */
+class GuardedWorkbookReader extends BaseWorkbookReader {
+  constructor(
+    private readonly zip: GuardedZip,
+    private readonly limits: XlsxLimits,
+    options: Record<string, unknown>,
+  ) {
+    super(null, { ...options, sharedStrings: 'emit' });
   }
-  _parseWorkbook(entry: Readable) {
-    return super._parseWorkbook(utf8Entry(entry));
+
+  private async part(name: string, maxBytes?: number): Promise<Readable> {
+    return this.zip.read(name, maxBytes);
   }
-  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+
+  async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
+    const z = this.zip;
+    const maxRun = this.limits.maxXmlRun;
+    const xml = async (name: string) => Readable.from(guardedUtf8(await this.part(name), name, maxRun));
+    if (z.has('xl/_rels/workbook.xml.rels')) await this._parseRels(await xml('xl/_rels/workbook.xml.rels'));
+    if (z.has('xl/workbook.xml')) await this._parseWorkbook(await xml('xl/workbook.xml'));
+    if (z.has('xl/styles.xml')) await this._parseStyles(await xml('xl/styles.xml'));
+    this.sharedStrings = [];
+    if (z.has('xl/sharedStrings.xml')) {
+      const ss = await this.part('xl/sharedStrings.xml', this.limits.maxSharedStringsBytes);
+      await this.cacheSharedStrings(Readable.from(guardedUtf8(ss, 'xl/sharedStrings.xml', maxRun)));
+    }
+    if (!this.model) this.model = { sheets: [] };
+    for (const p of z.parts) {
+      const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p.name);
+      if (!m) continue;
+      // opened only when the sheet is read: a hidden sheet that is skipped is never inflated
+      const open = () => this.part(p.name);
+      const lazy = async function* (): AsyncGenerator<Buffer> {
+        const s = await open();
+        try {
+          for await (const c of s) yield c as Buffer;
+        } finally {
+          s.destroy();
+        }
+      };
+      yield* this._parseWorksheet(lazy(), m[1], p.name);
+    }
+  }
+
+  /** The shared-strings table, held in memory for the sheets: at most maxSharedStrings entries and maxSharedStringChars characters. */
+  private async cacheSharedStrings(entry: Readable): Promise<void> {
+    const table: unknown[] = this.sharedStrings;
+    let chars = 0;
+    for await (const item of super._parseSharedStrings(entry) as AsyncIterable<{ text: unknown }>) {
+      const t = item.text as string | { richText: { text?: string }[] } | null;
+      chars += typeof t === 'string' ? t.length : t ? t.richText.reduce((n, r) => n + (r.text?.length ?? 0), 0) : 0;
+      if (table.length >= this.limits.maxSharedStrings) throw sharedStringsTooLarge(this.limits, 'count');
+      if (chars > this.limits.maxSharedStringChars) throw sharedStringsTooLarge(this.limits, 'chars');
+      table.push(t);
+    }
+  }
+
+  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string, part = `sheet${sheetNo}`) {
     const merges: string[] = [];
     const dimension: SheetDimension = { lastRow: null };
-    for (const ev of super._parseWorksheet(utf8Chunks(iterator, merges, dimension), sheetNo)) {
+    for (const ev of super._parseWorksheet(utf8Chunks(iterator, merges, dimension, this.limits, part), sheetNo)) {
       if (ev?.value) {
         ev.value.mergedCells = merges;
         ev.value.dimension = dimension;
@@ -501,9 +653,18 @@ interface ExcelSheet {
   [Symbol.asyncIterator](): AsyncIterator<ExcelRow>;
 }
 
-function rowTexts(row: ExcelRow, width: number): [string[], CellKind[]] {
+function rowTexts(row: ExcelRow, width: number, limits: XlsxLimits): [string[], CellKind[]] {
   const values = row.values; // sparse, 1-based
-  const n = Math.max(values.length - 1, width);
+  if (row.number > limits.maxRowNumber) throw tooMany(limits.maxRowNumber);
+  let n = Math.max(values.length - 1, width);
+  if (values.length - 1 > limits.maxColumns) {
+    // sparse: only the cells that exist are visited
+    for (const k in values) {
+      const col = Number(k);
+      if (col > limits.maxColumns && cellText(values[col])[0] !== '') throw tooManyColumns(limits, columnLetter(col - 1), row.number);
+    }
+    n = Math.max(limits.maxColumns, width); // only empty cells beyond: ignored
+  }
   const texts: string[] = new Array(n);
   const kinds: CellKind[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -514,11 +675,11 @@ function rowTexts(row: ExcelRow, width: number): [string[], CellKind[]] {
   return [texts, kinds];
 }
 
-async function openXlsx(stream: Readable, source: Readable, opts: ReadGraduateFileOptions): Promise<GraduateFile> {
+async function openXlsx(zip: GuardedZip, opts: ReadGraduateFileOptions): Promise<GraduateFile> {
   const scanRows = opts.headerScanRows ?? 20;
-  const reader = new Utf8SafeWorkbookReader(stream, {
+  const limits = zip.limits;
+  const reader = new GuardedWorkbookReader(zip, limits, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
     styles: 'cache', // needed to tell dates from numbers
     hyperlinks: 'ignore',
     entries: 'ignore',
@@ -529,10 +690,7 @@ async function openXlsx(stream: Readable, source: Readable, opts: ReadGraduateFi
   let found: { sheet: ExcelSheet; rows: AsyncIterator<ExcelRow>; headerRow: number; mapping: HeaderMapping } | null =
     null;
 
-  const destroy = () => {
-    stream.destroy();
-    source.destroy();
-  };
+  const destroy = () => zip.close();
 
   try {
     while (!found) {
@@ -540,17 +698,16 @@ async function openXlsx(stream: Readable, source: Readable, opts: ReadGraduateFi
       if (s.done) break;
       const sheet = s.value;
       sawSheet = true;
-      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue; // the zip entry is drained by exceljs
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue; // never inflated
       const rows = sheet[Symbol.asyncIterator]();
       for (;;) {
         const r = await rows.next();
         if (r.done) break;
         if (r.value.number > scanRows) {
-          // drain the rest of this sheet without keeping it
-          for (let d = await rows.next(); !d.done; d = await rows.next());
+          await rows.return?.(undefined); // stop reading this sheet
           break;
         }
-        const [texts] = rowTexts(r.value, 0);
+        const [texts] = rowTexts(r.value, 0, limits);
         const mapping = scanner.offer(r.value.number, texts, sheet.name);
         if (mapping) {
           found = { sheet, rows, headerRow: r.value.number, mapping };
@@ -560,7 +717,7 @@ async function openXlsx(stream: Readable, source: Readable, opts: ReadGraduateFi
     }
   } catch (e) {
     destroy();
-    throw wrapReadError(e);
+    throw wrapReadError(zipReadError(e));
   }
 
   if (!found) {
@@ -606,10 +763,10 @@ async function openXlsx(stream: Readable, source: Readable, opts: ReadGraduateFi
         try {
           r = await rows.next();
         } catch (e) {
-          throw wrapReadError(e);
+          throw wrapReadError(zipReadError(e));
         }
         if (r.done) break;
-        const [texts, kinds] = rowTexts(r.value, width);
+        const [texts, kinds] = rowTexts(r.value, width, limits);
         const row = buildRow(r.value.number, texts, kinds, mapping, stats);
         if (!row) continue;
         if (opts.maxRows !== undefined && stats.dataRows > opts.maxRows) throw tooMany(opts.maxRows);
@@ -686,8 +843,43 @@ function detectDelimiter(sample: string): string {
   return best;
 }
 
+/** A graduate record is well under 1 KB; a "record" beyond this is an unclosed quote or a hostile file. */
+const CSV_MAX_RECORD_CHARS = 256 * 1024;
+
+/** Trimmed cells of a record, at most `limits.maxColumns` wide (only empty cells may lie beyond). */
+function csvTexts(record: string[], width: number, recordNo: number, limits: XlsxLimits): string[] {
+  let n = Math.max(record.length, width);
+  if (record.length > limits.maxColumns) {
+    for (let i = limits.maxColumns; i < record.length; i++) {
+      if (record[i].trim() !== '') throw tooManyColumns(limits, columnLetter(i), recordNo);
+    }
+    n = Math.max(limits.maxColumns, width);
+  }
+  const texts: string[] = new Array(n);
+  for (let i = 0; i < n; i++) texts[i] = (record[i] ?? '').trim();
+  return texts;
+}
+
+function csvReadError(e: unknown, recordNo: number): unknown {
+  if ((e as { code?: string })?.code === 'CSV_MAX_RECORD_SIZE') {
+    const kb = CSV_MAX_RECORD_CHARS / 1024;
+    // csv-parse parses ahead of the records handed out: its own count says where the long record starts
+    const parsed = (e as { records?: number }).records;
+    if (typeof parsed === 'number') recordNo = parsed;
+    return new GraduateFileError(
+      'CORRUPT_FILE',
+      `第 ${recordNo + 1} 行超过 ${kb} KB（可能有未闭合的引号），请检查后重新上传`,
+      `Row ${recordNo + 1} is longer than ${kb} KB (perhaps an unclosed quote); check it and upload again`,
+      { row: recordNo + 1, maxRecordChars: CSV_MAX_RECORD_CHARS },
+      { cause: e },
+    );
+  }
+  return wrapReadError(e);
+}
+
 async function openCsv(peeked: Peeked, source: Readable, opts: ReadGraduateFileOptions): Promise<GraduateFile> {
   const scanRows = opts.headerScanRows ?? 20;
+  const limits = limitsOf(opts);
   const encoding: DetectedEncoding = opts.encoding ?? detectCsvEncoding(peeked.head, peeked.ended);
   const decoderName = iconvName(encoding);
   const sample = iconv.decode(peeked.head, decoderName);
@@ -698,6 +890,8 @@ async function openCsv(peeked: Peeked, source: Readable, opts: ReadGraduateFileO
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
+    // one record (a line, or everything after an unclosed quote) is refused beyond this many characters
+    max_record_size: CSV_MAX_RECORD_CHARS,
     skip_empty_lines: false,
     bom: true,
   });
@@ -721,7 +915,7 @@ async function openCsv(peeked: Peeked, source: Readable, opts: ReadGraduateFileO
       const r = await records.next();
       if (r.done) break;
       recordNo++;
-      const texts = r.value.map((s) => s.trim());
+      const texts = csvTexts(r.value, 0, recordNo, limits);
       const mapping = scanner.offer(recordNo, texts, null);
       if (mapping) {
         header = { rowNumber: recordNo, mapping };
@@ -730,7 +924,7 @@ async function openCsv(peeked: Peeked, source: Readable, opts: ReadGraduateFileO
     }
   } catch (e) {
     destroy();
-    throw wrapReadError(e);
+    throw csvReadError(e, recordNo);
   }
   if (!header) {
     destroy();
@@ -757,13 +951,11 @@ async function openCsv(peeked: Peeked, source: Readable, opts: ReadGraduateFileO
         try {
           r = await records.next();
         } catch (e) {
-          throw wrapReadError(e);
+          throw csvReadError(e, recordNo);
         }
         if (r.done) break;
         recordNo++;
-        const n = Math.max(r.value.length, width);
-        const texts: string[] = new Array(n);
-        for (let i = 0; i < n; i++) texts[i] = (r.value[i] ?? '').trim();
+        const texts = csvTexts(r.value, width, recordNo, limits);
         const row = buildRow(recordNo, texts, null, mapping, stats);
         if (!row) continue;
         if (opts.maxRows !== undefined && stats.dataRows > opts.maxRows) throw tooMany(opts.maxRows);

@@ -2,6 +2,7 @@ import { PersonalDataContributor } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 
 const EVALUATION_ZH: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+const LINK_STATUS_ZH: Record<string, string> = { PENDING: '待本人确认', CONFIRMED: '已确认', DECLINED: '已拒绝' };
 const ORDER_KIND_ZH: Record<string, string> = { ORDER: '订单班', DIRECTED: '定向委培班' };
 
 /** What schools keep about a person, for the seeker's own data export. */
@@ -14,7 +15,8 @@ export class SchoolPersonalData extends PersonalDataContributor {
     const [records, orderClasses, internships] = await Promise.all([
       this.db.query(
         `SELECT s.name AS school, ss.major, ss.education, ss.graduation_year AS "graduationYear", ss.class_name AS "className",
-                ss.student_no AS "studentNo", ss.created_at AS "recordedAt"
+                ss.student_no AS "studentNo", ss.created_at AS "recordedAt",
+                ss.status, ss.decided_at AS "decidedAt"
            FROM seeker_schools ss JOIN schools s ON s.id = ss.school_id WHERE ss.seeker_id = $1 ORDER BY ss.created_at`,
         [seekerId],
       ),
@@ -38,7 +40,7 @@ export class SchoolPersonalData extends PersonalDataContributor {
       ),
     ]);
     return {
-      schoolRecords: records,
+      schoolRecords: records.map((r: { status: string }) => ({ ...r, statusZh: LINK_STATUS_ZH[r.status] ?? r.status })),
       orderClasses: orderClasses.map((o: { kind: string }) => ({ ...o, kindZh: ORDER_KIND_ZH[o.kind] ?? o.kind })),
       internships: internships.map((i: { id: string; months: Array<{ evaluation: string }> }) => {
         const { id: _id, ...rest } = i;

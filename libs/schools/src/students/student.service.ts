@@ -6,7 +6,11 @@ import { requireSchool } from '../graduate-imports/graduate-import.service';
 import { SchoolsException } from '../schools.exception';
 import { SchoolStudentFilterInput, SchoolStudentModel } from './models/school-student.model';
 
-/** A school's students and graduates: the people with a seeker_schools record at that school. */
+/**
+ * A school's students and graduates: the people with a CONFIRMED seeker_schools record at that school.
+ * A PENDING person (listed, not yet confirmed on their phone) or a DECLINED one does not exist for the
+ * school: not listed, not counted, not selectable ("not a student" like anyone else).
+ */
 @Injectable()
 export class StudentService {
   constructor(
@@ -23,7 +27,7 @@ export class StudentService {
       ? []
       : await m.query(
           `SELECT ss.seeker_id FROM seeker_schools ss JOIN seekers s ON s.id = ss.seeker_id AND s.erased_at IS NULL
-            WHERE ss.school_id = $1 AND ss.seeker_id = ANY($2::uuid[])`,
+            WHERE ss.school_id = $1 AND ss.status = 'CONFIRMED' AND ss.seeker_id = ANY($2::uuid[])`,
           [schoolId, ids],
         );
     const ok = new Set(found.map((r) => r.seeker_id));
@@ -41,7 +45,7 @@ export class StudentService {
 
   async list(actor: Actor, filter: SchoolStudentFilterInput, page: PageArgs): Promise<Page<SchoolStudentModel>> {
     const schoolId = requireSchool(actor);
-    const where = ['ss.school_id = $1', 's.erased_at IS NULL'];
+    const where = ['ss.school_id = $1', `ss.status = 'CONFIRMED'`, 's.erased_at IS NULL'];
     const params: unknown[] = [schoolId];
     if (filter.graduationYear) {
       params.push(filter.graduationYear);

@@ -48,7 +48,7 @@ export class TrainingStatsService {
         `SELECT sc.id AS "schoolId", sc.name AS "schoolName", ${FIGURES}
            FROM training_enrolments e
            JOIN training_classes c ON c.id = e.class_id
-           JOIN seeker_schools ss ON ss.seeker_id = e.seeker_id
+           JOIN seeker_schools ss ON ss.seeker_id = e.seeker_id AND ss.status = 'CONFIRMED'
            JOIN schools sc ON sc.id = ss.school_id
            ${w} GROUP BY sc.id ORDER BY enrolled DESC, sc.name`,
         params,

@@ -23,9 +23,11 @@ export class GraduateImportModel {
   @Field(() => Int, { description: '已处理行数 / rows processed' }) rowsProcessed: number;
   @Field(() => Int, { nullable: true, description: '总行数（完成前为估计值）/ total rows (an estimate until DONE)' }) rowsTotal: number | null;
   @Field(() => Int) progressPercent: number;
-  @Field(() => Int, { description: '新建档案 / new profiles' }) created: number;
-  @Field(() => Int, { description: '已有档案，补充了院校信息 / existing profiles that gained data' }) updated: number;
-  @Field(() => Int, { description: '无变化 / nothing to change' }) unchanged: number;
+  @Field(() => Int, {
+    description:
+      '已接收的行（不区分新建或已有档案：已在平台上的人需本人确认后才会成为本校学生）/ rows accepted; deliberately not split into new vs existing profiles, so the report does not tell whether someone is in the talent pool (people already in the pool become students only once they confirm)',
+  })
+  accepted: number;
   @Field(() => Int, { description: '问题行 / rejected rows' }) rejected: number;
   @Field(() => Int, { description: '提示（如性别与身份证号不一致）/ warnings' }) warnings: number;
   @Field(() => String, { nullable: true }) errorCode: string | null;
