@@ -138,6 +138,12 @@ const EXTRA_CLASSIFIED = new Set<string>([
   // and sponsor-tenant order classes are refused for other tenants there too
   'graduateImport', 'graduateImportRejections', 'graduateImports', 'internshipStats', 'internships', 'orderClass', 'orderClassStudents',
   'orderClasses', 'schoolStudents', 'addOrderClassStudents', 'createInternship', 'createOrderClass', 'recordInternshipMonth', 'removeOrderClassStudent',
+  // the seeker's own school links (issue 8 §3): another seeker's link is NOT_FOUND in test/schools/annex.e2e-spec.ts
+  'mySchoolLinks', 'answerSchoolLink',
   // interviews: every operation is refused for other tenants' HR and other seekers in test/interviews/scorecard-outcome-isolation.e2e-spec.ts
+  // talent (issue 8 §2): the seeker's own claim/categories/consent; operator-run claims and verification, the bureau's
+  // aggregates — role checks in test/talent/*.e2e-spec.ts
+  'myIdentityClaim', 'cancelMyIdentityClaim', 'identityClaims', 'approveIdentityClaim', 'rejectIdentityClaim', 'grantSensitiveConsent',
+  'withdrawSensitiveConsent', 'myCategories', 'seekerCategories', 'verifySeekerCategory', 'talentPoolStats',
   'interview', 'interviews', 'myInterviews', 'interviewJoinToken', 'scheduleInterview', 'rescheduleInterview', 'cancelInterview', 'chooseInterviewSlot', 'requestOtherInterviewTimes', 'recordInterviewOutcome', 'interviewScorecard', 'saveInterviewScorecard', 'scorecardTemplates', 'createScorecardTemplate',
 ]);

@@ -35,7 +35,7 @@ describe('personal data: masking, consent, access log, export, erasure', () => {
       expect(text).not.toContain(s.idNumber);
       expect(text).not.toContain(s.phone);
     }
-    expect(view.data.talentProfile.idNumberMasked).toBe(`${s.idNumber.slice(0, 3)}***********${s.idNumber.slice(14)}`);
+    expect(view.data.talentProfile.idNumberMasked).toBe(`${s.idNumber.slice(0, 4)}************${s.idNumber.slice(16)}`);
     expect(view.data.talentProfile.phone).toBeNull();
 
     // After applying to this tenant, its HR may see the phone (logged as VIEW_CONTACT); another tenant still may not.

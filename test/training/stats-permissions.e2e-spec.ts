@@ -33,7 +33,7 @@ describe('training statistics and permissions (real PostgreSQL)', () => {
     const nameB = schoolName('集宁师范学院');
     const schoolA = (await mk(nameA)).createSchool.id;
     const schoolB = (await mk(nameB)).createSchool.id;
-    await api.db.query(`INSERT INTO seeker_schools (seeker_id, school_id) VALUES ($1, $3), ($2, $3), ($4, $5)`, [s1.seekerId, s2.seekerId, schoolA, s3.seekerId, schoolB]);
+    await api.db.query(`INSERT INTO seeker_schools (seeker_id, school_id, status, decided_at, decided_via) VALUES ($1, $3, 'CONFIRMED', now(), 'SEEKER'), ($2, $3, 'CONFIRMED', now(), 'SEEKER'), ($4, $5, 'CONFIRMED', now(), 'SEEKER')`, [s1.seekerId, s2.seekerId, schoolA, s3.seekerId, schoolB]);
 
     const e1 = (await enrol(api, s1.token, newHire)).data.enrolInTrainingClass.id;
     await enrol(api, s2.token, newHire);
@@ -93,13 +93,13 @@ describe('training statistics and permissions (real PostgreSQL)', () => {
     const staff = (await api.ok(TRAINEES, { c: classId }, auditor)).trainingClassTrainees;
     expect(staff.items[0].seeker.id).toBe(p.seekerId);
 
-    // A trainee who did not consent to share (and never applied to the sponsor) is counted but not shown to HR.
+    // A trainee who did not consent to share (and never applied to the sponsor) is not even a row for HR (issue 8: no attendance figures).
     const shy = await seeker(api);
     await api.ok(`mutation { withdrawConsent { id } }`, {}, shy.token);
     await enrol(api, shy.token, classId);
     const after = (await api.ok(TRAINEES, { c: classId }, sponsor.hrToken)).trainingClassTrainees;
-    expect(after.total).toBe(2);
-    expect(after.items.map((t: { seeker: { id: string } | null }) => t.seeker?.id ?? null)).toEqual([p.seekerId, null]);
+    expect(after.total).toBe(1);
+    expect(after.items.map((t: { seeker: { id: string } | null }) => t.seeker?.id ?? null)).toEqual([p.seekerId]);
     const forStaff = (await api.ok(TRAINEES, { c: classId }, op)).trainingClassTrainees;
     expect(forStaff.items.map((t: { seeker: { id: string } }) => t.seeker.id)).toEqual([p.seekerId, shy.seekerId]);
   });

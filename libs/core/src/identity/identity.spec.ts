@@ -24,7 +24,13 @@ describe('resident ID (GB 11643-1999)', () => {
     expect(r.ok && r.info.gender).toBe('MALE');
   });
   it('masks', () => {
-    expect(maskResidentId('11010519491231002X')).toBe('110***********002X');
+    expect(maskResidentId('11010519491231002X')).toBe('1101************2X');
+    expect(maskResidentId('150902200306150012')).toBe('1509************12');
+    // at most 2 trailing characters and never the birth date or the sequence
+    const masked = maskResidentId(makeResidentId('152601', '1985-06-01', 123));
+    expect(masked).toMatch(/^\d{4}\*{12}[\dX]{2}$/);
+    expect(masked).not.toContain('1985');
+    expect(maskResidentId('short')).toBe('******************');
     expect(maskPhone('13912345678')).toBe('139****5678');
     expect(normalizeMobile('+86 139-1234-5678')).toBe('13912345678');
     expect(normalizeMobile('12912345678')).toBeNull();

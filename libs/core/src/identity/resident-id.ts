@@ -72,9 +72,13 @@ export function makeResidentId(regionCode: string, birthDate: string, sequence: 
   return first17 + residentIdCheckChar(first17);
 }
 
-/** 150****1234 style masks. */
+/**
+ * 1509**********12: the region prefix and at most 2 trailing characters. Four
+ * trailing characters plus the birth year a profile shows would leave the
+ * sequence guessable, so a tenant never sees more than 2 (issue 8).
+ */
 export function maskResidentId(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 3)}***********${id.slice(14)}` : '******************';
+  return id.length === 18 ? `${id.slice(0, 4)}${'*'.repeat(12)}${id.slice(16)}` : '******************';
 }
 
 export function maskPhone(phone: string): string {

@@ -1,5 +1,5 @@
-import { Actor, CurrentActor, PageArgs, Role, Roles } from '@app/core';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, GqlContext, PageArgs, Role, Roles } from '@app/core';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateTenantInput } from './dto/tenant.input';
 import { TenantModel, TenantPage } from './models/tenant.model';
 import { TenantService } from './tenant.service';
@@ -30,5 +30,11 @@ export class TenantResolver {
   @Query(() => TenantModel)
   tenant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.tenantService.get(actor, id);
+  }
+
+  /** Reached from public types too (a posting's tenant on the job board), so the rule is per caller, not per operation. */
+  @ResolveField(() => String, { nullable: true, description: '联系人（仅运营方、人社局、院校和本企业HR可见）/ contact person: operator, auditor, schools and the company\'s own HR only' })
+  contactName(@Parent() tenant: TenantModel, @Context() ctx: GqlContext): string | null {
+    return this.tenantService.contactNameFor(ctx.req?.actor, tenant);
   }
 }

@@ -48,6 +48,14 @@ export class TenantService {
     return t;
   }
 
+  /** A contact person's name is personal data: never for seekers, anonymous callers or other tenants' HR. */
+  contactNameFor(actor: Actor | undefined, tenant: { id: string; contactName: string | null }): string | null {
+    if (!actor) return null;
+    const allowed =
+      actor.role === Role.OPERATOR || actor.role === Role.AUDITOR || actor.role === Role.SCHOOL_ADMIN || (actor.role === Role.HR && actor.tenantId === tenant.id);
+    return allowed ? tenant.contactName : null;
+  }
+
   async findByIds(ids: readonly string[]): Promise<Map<string, TenantEntity>> {
     const rows = ids.length ? await this.tenants.find({ where: { id: In([...ids]) } }) : [];
     return new Map(rows.map((r) => [r.id, r]));

@@ -158,13 +158,22 @@ export class EnrolmentService {
 
   /**
    * Trainees of a class. Operators and auditors see them as staff; HR only for
-   * classes its company sponsors, masked as the talent pool shows them.
+   * classes its company sponsors, masked as the talent pool shows them, and only
+   * trainees who consented to share or applied to that company.
    */
   async trainees(actor: Actor, classId: string, page: PageArgs): Promise<Page<TraineeModel>> {
     const cls = await this.classes.visibleOrThrow(actor, classId);
-    const [rows, total] = await this.dataSource.getRepository(EnrolmentEntity).findAndCount({
-      where: { classId: cls.id }, order: { enrolledAt: 'ASC', id: 'ASC' }, skip: page.offset, take: page.first,
-    });
+    const q = this.dataSource.getRepository(EnrolmentEntity).createQueryBuilder('e').where('e.class_id = :c', { c: cls.id });
+    if (actor.role === Role.HR) {
+      // The sponsor's HR gets no row at all (not even attendance figures) for a trainee who neither shares with the
+      // base's companies nor applied to this company: the order-class rule of libs/schools (issue 8).
+      q.andWhere(
+        `EXISTS (SELECT 1 FROM seekers s WHERE s.id = e.seeker_id AND s.erased_at IS NULL
+                   AND (s.shared_with_tenants OR EXISTS (SELECT 1 FROM applications a WHERE a.seeker_id = s.id AND a.tenant_id = :t)))`,
+        { t: actor.tenantId },
+      );
+    }
+    const [rows, total] = await q.orderBy('e.enrolled_at', 'ASC').addOrderBy('e.id', 'ASC').skip(page.offset).take(page.first).getManyAndCount();
     const seekerIds = rows.map((r) => r.seekerId);
     const [seekers, facts, applicants] = await Promise.all([
       this.seekers.findByIds(seekerIds), this.progressOf(cls, seekerIds), this.applicantsOf(actor, seekerIds),

@@ -7,7 +7,8 @@ export class TenantModel {
   @Field() name: string;
   @Field() creditCode: string;
   @Field(() => Int) seats: number;
-  @Field(() => String, { nullable: true }) contactName: string | null;
+  /** Resolved by TenantResolver.contactName: a person's name, not shown on the job board. */
+  contactName: string | null;
   @Field() createdAt: Date;
 }
 

@@ -1,0 +1,210 @@
+import { RoleKey, ROLES, unique, World, currentCode } from './world';
+import { creditCode, idNumber, uniquePhone } from '@app/testing';
+
+/**
+ * The authorization matrix (issue 8 §6): every Query, Mutation and Subscription
+ * of apps/api/schema.gql and every REST route, for every caller, with ids that
+ * belong to SOMEONE ELSE (tenant A's posting, the seeker's application, school
+ * A's import…). test/authz/authz-matrix.e2e-spec.ts runs it against the real
+ * app and fails for an operation without a row here.
+ *
+ * One row per operation:  op(name, document, variables, 'expected outcomes', options?)
+ * The expected outcomes are nine words, one per caller, in this order:
+ *
+ *        anon   seeker  seeker2  hrA   hrB   schoolA  schoolB  op   aud
+ *
+ *   anon     no token
+ *   seeker   the seeker who owns the objects (their application, interview, enrolment…)
+ *   seeker2  another seeker
+ *   hrA      HR of tenant A, which owns the posting/application/hire/interview/order class/internship
+ *   hrB      HR of tenant B
+ *   schoolA  admin of school A (owns the import, order class, internship): the control column
+ *   schoolB  admin of another school
+ *   op       operator (talent service centre);  aud  HR-bureau auditor
+ *
+ * Words: ok (allowed) · ok- (allowed, but the response must not contain any id of the row's `foreign` list)
+ *        U = UNAUTHENTICATED · F = FORBIDDEN · NF = NOT_FOUND · any other word is an extensions.code.
+ * Mutations that succeed get fresh objects from `fresh` where a shared one would be used up.
+ */
+export type Vars = Record<string, unknown>;
+export interface Row {
+  name: string;
+  doc: string;
+  vars: (w: World, role: RoleKey) => Vars | Promise<Vars>;
+  expect: Record<RoleKey, string>;
+  /** For allowed mutations that would use up a shared object: variables (and optionally the caller's token) made fresh. */
+  fresh?: (w: World, role: RoleKey) => Promise<{ vars: Vars; token?: string }>;
+  /** Ids the `ok-` callers must not see. */
+  foreign?: (w: World) => string[];
+  headers?: () => Record<string, string>;
+}
+
+function op(name: string, doc: string, vars: Row['vars'], outcomes: string, opts: Partial<Pick<Row, 'fresh' | 'foreign' | 'headers'>> = {}): Row {
+  const words = outcomes.trim().split(/\s+/);
+  if (words.length !== ROLES.length) throw new Error(`matrix row ${name}: ${words.length} outcomes for ${ROLES.length} callers`);
+  return { name, doc, vars, expect: Object.fromEntries(ROLES.map((r, i) => [r, words[i]])) as Record<RoleKey, string>, ...opts };
+}
+
+const none = () => ({});
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const PAGE = 'first: 20, offset: 0';
+const POSTING = { title: '呼入客服专员', description: '负责电话咨询', headcount: 5, salaryMinFen: 350000, salaryMaxFen: 500000, shifts: ['TWO_SHIFT'] };
+const soon = (w: World, minutes: number) => new Date(Math.ceil((w.api.clock.now().getTime() + minutes * 60_000) / 60_000) * 60_000).toISOString();
+
+//                                                                                                anon seeker seeker2 hrA hrB schoolA schoolB op aud
+export const MATRIX: Row[] = [
+  // ---- Queries ----
+  op('application', `query($id: ID!) { application(id: $id) { id } }`, (w) => ({ id: w.a.applicationId }),                          'U F F ok NF F F F F'),
+  op('applications', `{ applications(${PAGE}) { items { id } } }`, none,                                                                'U F F ok ok- F F F F', { foreign: (w) => [w.a.applicationId] }),
+  op('exportMyData', `{ exportMyData }`, none,                                                                                         'U ok ok- F F F F F F', { foreign: (w) => [w.seeker.seekerId, w.a.applicationId] }),
+  op('graduateImport', `query($id: ID!) { graduateImport(id: $id) { id } }`, (w) => ({ id: w.schoolA.importId }),                    'U F F F F ok NF F F'),
+  op('graduateImportRejections', `query($id: ID!) { graduateImportRejections(importId: $id, ${PAGE}) { total } }`, (w) => ({ id: w.schoolA.importId }), 'U F F F F ok NF F F'),
+  op('graduateImports', `{ graduateImports(${PAGE}) { items { id } } }`, none,                                                          'U F F F F ok ok- F F', { foreign: (w) => [w.schoolA.importId] }),
+  op('hires', `{ hires(${PAGE}) { items { id } } }`, none,                                                                              'U F F ok ok- F F F F', { foreign: (w) => [w.a.hireId] }),
+  op('internshipStats', `{ internshipStats(year: 2026) { year } }`, none,                                                               'U F F ok ok ok ok ok ok'),
+  op('internships', `{ internships { id } }`, none,                                                                                     'U F F ok ok- ok ok- ok ok', { foreign: (w) => [w.schoolA.internshipId] }),
+  op('interview', `query($id: ID!) { interview(id: $id) { id } }`, (w) => ({ id: w.a.interviewId }),                                'U ok NF ok NF F F F F'),
+  op('interviewScorecard', `query($id: ID!) { interviewScorecard(interviewId: $id) { __typename } }`, (w) => ({ id: w.a.interviewId }),      'U F F ok NF F F F F'),
+  op('interviews', `{ interviews(${PAGE}) { items { id } } }`, none,                                                                    'U F F ok ok- F F F F', { foreign: (w) => [w.a.interviewId] }),
+  op('jobsForMe', `{ jobsForMe(${PAGE}) { total } }`, none,                                                                             'U ok ok F F F F F F'),
+  op('matchCandidates', `query($id: ID!) { matchCandidates(postingId: $id, ${PAGE}) { total } }`, (w) => ({ id: w.a.postingId }),   'U F F ok NF F F F F'),
+  op('me', `{ me { id } }`, none,                                                                                                       'U ok ok ok ok ok ok ok ok'),
+  op('myApplications', `{ myApplications { id } }`, none,                                                                               'U ok ok- F F F F F F', { foreign: (w) => [w.a.applicationId] }),
+  op('myConsents', `{ myConsents { __typename } }`, none,                                                                                       'U ok ok F F F F F F'),
+  op('myInterviews', `{ myInterviews { id } }`, none,                                                                                   'U ok ok- F F F F F F', { foreign: (w) => [w.a.interviewId] }),
+  op('myNotifications', `{ myNotifications(first: 50) { id } }`, none,                                                                 'U ok ok ok ok ok ok ok ok'),
+  op('myProfile', `{ myProfile { id } }`, none,                                                                                         'U ok ok- F F F F F F', { foreign: (w) => [w.seeker.seekerId] }),
+  op('myProfileViews', `{ myProfileViews(first: 20) { viewer } }`, none,                                                               'U ok ok F F F F F F'),
+  op('myTenant', `{ myTenant { id } }`, none,                                                                                           'U F F ok ok- F F F F', { foreign: (w) => [w.a.tenantId] }),
+  op('myTraining', `{ myTraining { __typename } }`, none,                                                                                'U ok ok F F F F F F'),
+  op('openPosting', `query($id: ID!) { openPosting(id: $id) { id } }`, (w) => ({ id: w.a.postingId }),                              'ok ok ok ok ok ok ok ok ok'),
+  op('openPostings', `{ openPostings(${PAGE}) { total } }`, none,                                                                       'ok ok ok ok ok ok ok ok ok'),
+  op('orderClass', `query($id: ID!) { orderClass(id: $id) { id } }`, (w) => ({ id: w.schoolA.orderClassId }),                       'U F F ok NF ok NF ok F'),
+  op('orderClassStudents', `query($id: ID!) { orderClassStudents(orderClassId: $id) { id } }`, (w) => ({ id: w.schoolA.orderClassId }), 'U F F ok NF ok NF ok F'),
+  op('orderClasses', `{ orderClasses { id } }`, none,                                                                                   'U F F ok ok- ok ok- ok F', { foreign: (w) => [w.schoolA.orderClassId] }),
+  op('posting', `query($id: ID!) { posting(id: $id) { id } }`, (w) => ({ id: w.a.postingId }),                                      'U F F ok NF F F ok ok'),
+  op('postings', `{ postings(${PAGE}) { items { id } } }`, none,                                                                        'U F F ok ok- F F ok ok', { foreign: (w) => [w.a.postingId] }),
+  op('regionsNearBase', `{ regionsNearBase(withinKm: 50) { code } }`, none,                                                            'ok ok ok ok ok ok ok ok ok'),
+  op('schoolStudents', `{ schoolStudents(${PAGE}) { items { seekerId } } }`, none,                                                      'U F F F F ok ok- F F', { foreign: (w) => w.schoolA.studentIds }),
+  op('schools', `{ schools { id } }`, none,                                                                                             'U F F ok ok ok ok ok ok'),
+  op('scorecardTemplates', `{ scorecardTemplates { id } }`, none,                                                                       'U F F ok ok- F F F F', { foreign: (w) => [w.a.templateId] }),
+  op('sessionAttendance', `query($id: ID!) { sessionAttendance(sessionId: $id) { id } }`, (w) => ({ id: w.training.sessionId }),    'U F F F F F F ok ok'),
+  op('sessionCheckInCode', `query($id: ID!) { sessionCheckInCode(sessionId: $id) { code } }`, (w) => ({ id: w.training.sessionId }), 'U F F F F F F ok F'),
+  // The auditor audits subsidies and sees figures (talentPoolStats), not people: talentPool/talentProfile are F for aud (changed in issue 8).
+  op('talentPool', `{ talentPool(${PAGE}) { items { id } } }`, none,                                                                    'U F F ok ok- F F ok F', { foreign: (w) => [w.a.privateSeekerId] }),
+  op('talentProfile', `query($id: ID!) { talentProfile(id: $id) { id } }`, (w) => ({ id: w.a.privateSeekerId }),                    'U F F ok NF F F ok F'),
+  op('tenant', `query($id: ID!) { tenant(id: $id) { id } }`, (w) => ({ id: w.a.tenantId }),                                         'U F F ok NF F F ok ok'),
+  op('tenants', `{ tenants(${PAGE}) { total } }`, none,                                                                                 'U F F F F ok ok ok ok'),
+  op('trainingClass', `query($id: ID!) { trainingClass(id: $id) { id } }`, (w) => ({ id: w.training.classId }),                     'U ok ok ok NF F F ok ok'),
+  op('trainingClassTrainees', `query($id: ID!) { trainingClassTrainees(classId: $id, ${PAGE}) { total } }`, (w) => ({ id: w.training.classId }), 'U F F ok NF F F ok ok'),
+  op('trainingClasses', `{ trainingClasses(${PAGE}) { items { id } } }`, none,                                                          'U ok ok ok ok- F F ok ok', { foreign: (w) => [w.training.classId] }),
+  op('trainingCourses', `{ trainingCourses { id } }`, none,                                                                             'U ok ok ok ok F F ok ok'),
+  op('trainingInstitutions', `{ trainingInstitutions { id } }`, none,                                                                   'U ok ok ok ok F F ok ok'),
+  op('trainingStats', `{ trainingStats { __typename } }`, none,                                                                       'U F F F F F F ok ok'),
+
+  // ---- Mutations ----
+  op('addApplicationNote', `mutation($i: AddNoteInput!) { addApplicationNote(input: $i) { id } }`, (w) => ({ i: { applicationId: w.a.applicationId, body: '内部备注' } }), 'U F F ok NF F F F F'),
+  op('addOrderClassStudents', `mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { id } }`, (w) => ({ i: { orderClassId: w.schoolA.orderClassId, seekerIds: [w.schoolA.studentIds[1]] } }), 'U F F F F ok NF F F'),
+  op('addTrainingSessions', `mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`, (w) => ({ i: { classId: w.training.classId, sessions: [{ startsAt: soon(w, 3 * 24 * 60), endsAt: soon(w, 3 * 24 * 60 + 90), room: 'B201' }] } }), 'U F F F F F F ok F'),
+  op('apply', `mutation($p: ID!) { apply(postingId: $p) { id } }`, (w) => ({ p: w.a.postingId }),                                  'U ok ok F F F F F F', { fresh: async (w) => ({ vars: { p: await w.fresh.postingA() } }) }),
+  op('cancelInterview', `mutation($i: CancelInterviewInput!) { cancelInterview(input: $i) { id } }`, (w) => ({ i: { interviewId: w.a.interviewId, reason: '岗位暂停' } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { interviewId: await w.fresh.interview(), reason: '岗位暂停' } } }) }),
+  op('checkIn', `mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`, async (w) => ({ i: { sessionId: w.training.sessionId, code: await currentCode(w) } }), 'U ok NOT_ENROLLED F F F F F F'),
+  op('chooseInterviewSlot', `mutation($i: ChooseSlotInput!) { chooseInterviewSlot(input: $i) { id } }`, (w) => ({ i: { interviewId: w.a.pending.interviewId, slotId: w.a.pending.slotId } }), 'U ok NF F F F F F F', { fresh: async (w) => ({ vars: { i: await w.fresh.pendingInterview() } }) }),
+  op('createInternship', `mutation($i: CreateInternshipInput!) { createInternship(input: $i) { id } }`, (w) => ({ i: { seekerId: w.schoolA.studentIds[1], tenantId: w.a.tenantId, position: '客服实习生', startDate: '2026-03-01', endDate: '2026-08-31' } }), 'U F F F F ok NOT_A_STUDENT F F'),
+  op('createOrderClass', `mutation($i: CreateOrderClassInput!) { createOrderClass(input: $i) { id } }`, (w) => ({ i: { tenantId: w.a.tenantId, kind: 'ORDER', name: unique('订单班'), major: '软件技术', quota: 5, promisedHires: 1, curriculum: '课程', startDate: '2026-09-01', endDate: '2027-06-30' } }), 'U F F F F ok ok F F'),
+  op('createPosting', `mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, () => ({ i: POSTING }),                       'U F F ok ok F F F F'),
+  op('createSchool', `mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`, () => ({ i: { name: unique('测试学院'), kind: 'VOCATIONAL' } }), 'U F F F F F F ok F'),
+  op('createScorecardTemplate', `mutation($i: CreateScorecardTemplateInput!) { createScorecardTemplate(input: $i) { id } }`, () => ({ i: { name: unique('评分表'), criteria: [{ name: '沟通', weight: 100 }] } }), 'U F F ok ok F F F F'),
+  op('createStaffUser', `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id } }`, (w) => ({ i: { username: unique('hr'), password: 'Passw0rd-long-enough', displayName: '新HR', role: 'HR', tenantId: w.b.tenantId } }), 'U F F F F F F ok F'),
+  op('createTenant', `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, () => ({ i: { name: unique('测试呼叫中心'), creditCode: creditCode(), seats: 100 } }), 'U F F F F F F ok F'),
+  op('createTrainingClass', `mutation($i: CreateClassInput!) { createTrainingClass(input: $i) { id } }`, (w) => ({ i: { institutionId: w.training.institutionId, type: 'NEW_HIRE', name: unique('入职培训'), courseIds: w.training.courseIds, capacity: 10, startsOn: '2026-09-01', endsOn: '2026-09-30', minAttendancePercent: 80, passScore: 60, requiresAssessment: true } }), 'U F F F F F F ok F'),
+  op('createTrainingCourse', `mutation($i: CreateCourseInput!) { createTrainingCourse(input: $i) { id } }`, () => ({ i: { name: unique('《课程》') } }), 'U F F F F F F ok F'),
+  op('createTrainingInstitution', `mutation($i: CreateInstitutionInput!) { createTrainingInstitution(input: $i) { id } }`, () => ({ i: { name: unique('培训机构'), kind: 'EXTERNAL' } }), 'U F F F F F F ok F'),
+  op('deleteMyAccount', `mutation { deleteMyAccount }`, none,                                                                          'U ok ok F F F F F F', { fresh: async (w) => ({ vars: {}, token: (await w.fresh.seeker()).token }) }),
+  op('enrolFromOffer', `mutation($i: EnrolFromOfferInput!) { enrolFromOffer(input: $i) { id } }`, (w) => ({ i: { applicationId: w.a.offerApplicationId, classId: w.training.customClassId } }), 'U F F ok NF F F ok F', { fresh: async (w) => ({ vars: { i: { applicationId: await w.fresh.application('OFFER', (await w.fresh.seeker()).token), classId: w.training.customClassId } } }) }),
+  op('enrolInTrainingClass', `mutation($c: ID!) { enrolInTrainingClass(classId: $c) { id } }`, (w) => ({ c: w.training.openClassId }), 'U ok ok F F F F F F', { fresh: async (w, role) => ({ vars: { c: w.training.openClassId }, token: role === 'seeker' ? (await w.fresh.seeker()).token : undefined }) }),
+  op('enrolSeekerInTrainingClass', `mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { id } }`, (w) => ({ i: { classId: w.training.openClassId, seekerId: w.seeker.seekerId } }), 'U F F F F F F ok F', { fresh: async (w) => ({ vars: { i: { classId: w.training.openClassId, seekerId: (await w.fresh.seeker()).seekerId } } }) }),
+  op('evaluateTrainingClassCompletion', `mutation($c: ID!) { evaluateTrainingClassCompletion(classId: $c) { __typename } }`, (w) => ({ c: w.training.classId }), 'U F F F F F F ok F'),
+  op('grantConsent', `mutation { grantConsent { id } }`, none,                                                                         'U ok ok F F F F F F'),
+  op('hire', `mutation($i: HireInput!) { hire(input: $i) { id } }`, (w) => ({ i: { applicationId: w.a.offerApplicationId, contractStart: '2026-12-01', contractMonths: 12 } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { applicationId: await w.fresh.application('OFFER'), contractStart: '2026-12-01', contractMonths: 12 } } }) }),
+  op('interviewJoinToken', `mutation($id: ID!) { interviewJoinToken(interviewId: $id) { token } }`, (w) => ({ id: w.a.interviewId }), 'U ok NF ok NF F F F F'),
+  op('markAttendance', `mutation($i: MarkAttendanceInput!) { markAttendance(input: $i) { id } }`, (w) => ({ i: { sessionId: w.training.sessionId, seekerId: w.seeker.seekerId } }), 'U F F F F F F ok F'),
+  op('moveApplication', `mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, (w) => ({ i: { applicationId: w.a.applicationId, to: 'REJECTED' } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { applicationId: await w.fresh.application('APPLIED'), to: 'SCREENING' } } }) }),
+  op('recordAssessment', `mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { assessment { id } } }`, (w) => ({ i: { enrolmentId: w.training.enrolmentId, score: 90, assessedOn: w.today() } }), 'U F F F F F F ok F', { fresh: async (w) => ({ vars: { i: { enrolmentId: await w.fresh.enrolment(), score: 90, assessedOn: w.today() } } }) }),
+  op('recordInternshipMonth', `mutation($i: InternshipMonthInput!) { recordInternshipMonth(input: $i) { id } }`, (w, role) => ({ i: { internshipId: w.schoolA.internshipId, month: role === 'hrA' ? w.month(-30) : w.month(0), attendanceDays: 20, evaluation: 'GOOD', comment: '表现良好' } }), 'U F F ok NF ok NF F F'),
+  op('recordInterviewOutcome', `mutation($i: RecordOutcomeInput!) { recordInterviewOutcome(input: $i) { id } }`, (w) => ({ i: { interviewId: w.a.interviewId, outcome: 'NO_SHOW' } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { interviewId: await w.fresh.startedInterview(), outcome: 'NO_SHOW' } } }) }),
+  // The refresh token is only an HttpOnly cookie now (issue 8 §5); no cookie here, the X-TC-App header present.
+  op('refreshSession', `mutation { refreshSession { accessToken } }`, none, 'INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN INVALID_REFRESH_TOKEN', { headers: () => ({ 'x-tc-app': 'api' }) }),
+  op('removeOrderClassStudent', `mutation($o: ID!, $s: ID!) { removeOrderClassStudent(orderClassId: $o, seekerId: $s) { id } }`, (w) => ({ o: w.schoolA.orderClassId, s: w.schoolA.studentIds[2] }), 'U F F F F ok NF F F'),
+  op('requestOtherInterviewTimes', `mutation($i: RequestOtherTimesInput!) { requestOtherInterviewTimes(input: $i) { id } }`, (w) => ({ i: { interviewId: w.a.pending.interviewId, note: '白天要上课' } }), 'U ok NF F F F F F F', { fresh: async (w) => ({ vars: { i: { interviewId: (await w.fresh.pendingInterview()).interviewId, note: '白天要上课' } } }) }),
+  op('requestSmsCode', `mutation($p: String!) { requestSmsCode(phone: $p) { resendAfterSeconds } }`, () => ({ p: uniquePhone() }), 'ok ok ok ok ok ok ok ok ok', { headers: () => ({ 'x-forwarded-for': `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}` }) }),
+  op('rescheduleInterview', `mutation($i: RescheduleInterviewInput!) { rescheduleInterview(input: $i) { id } }`, (w) => ({ i: { interviewId: w.a.interviewId, slots: [{ startsAt: w.nextSlot(), durationMinutes: 30 }], confirmed: true, reason: '改期' } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { interviewId: await w.fresh.interview(), slots: [{ startsAt: w.nextSlot(), durationMinutes: 30 }], confirmed: true, reason: '改期' } } }) }),
+  op('saveInterviewScorecard', `mutation($i: SaveScorecardInput!) { saveInterviewScorecard(input: $i) { __typename } }`, (w) => ({ i: { interviewId: w.a.interviewId, templateId: w.a.templateId, ratings: [{ criterion: '普通话', score: 4 }, { criterion: '打字', score: 3 }] } }), 'U F F ok NF F F F F'),
+  op('saveMyProfile', `mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id } }`, () => ({ i: { typingSpeed: 61 } }),            'U ok ok F F F F F F'),
+  op('scheduleInterview', `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`, (w) => ({ i: { applicationId: w.a.applicationId, slots: [{ startsAt: w.nextSlot(), durationMinutes: 30 }], confirmed: true } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { applicationId: await w.fresh.application('SCREENING'), slots: [{ startsAt: w.nextSlot(), durationMinutes: 30 }], confirmed: true } } }) }),
+  op('setPostingStatus', `mutation($id: ID!) { setPostingStatus(id: $id, status: OPEN) { id } }`, (w) => ({ id: w.a.postingId }),   'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { id: await w.fresh.draftPosting() } }) }),
+  op('setTrainingClassStatus', `mutation($id: ID!) { setTrainingClassStatus(id: $id, status: OPEN) { id } }`, (w) => ({ id: w.training.openClassId }), 'U F F F F F F ok F'),
+  op('signInWithPassword', `mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken } }`, (w) => ({ i: w.a.hrCreds }), 'ok ok ok ok ok ok ok ok ok'),
+  op('signInWithSms', `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken } }`, (w) => ({ i: { phone: w.seeker.phone, code: '000000' } }), 'SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID SMS_CODE_INVALID'),
+  // signOut ends the caller's session, so each caller signs out of a fresh session of its own kind.
+  op('signOut', `mutation { signOut }`, none,                                                                                          'ok ok ok ok ok ok ok ok ok', { fresh: async (w, role) => ({ vars: {}, token: await w.signInAgain(role) }) }),
+  op('terminateContract', `mutation($i: TerminateContractInput!) { terminateContract(input: $i) { id } }`, (w) => ({ i: { hireId: w.a.hireId, terminatedOn: '2027-01-01', reason: '个人原因' } }), 'U F F ok NF F F F F', { fresh: async (w) => ({ vars: { i: { hireId: await w.fresh.hire(), terminatedOn: '2027-01-01', reason: '个人原因' } } }) }),
+  op('updatePosting', `mutation($id: ID!, $i: PostingInput!) { updatePosting(id: $id, input: $i) { id } }`, (w) => ({ id: w.a.postingId, i: { ...POSTING, headcount: 50 } }), 'U F F ok NF F F F F'),
+  op('withdrawApplication', `mutation($id: ID!) { withdrawApplication(id: $id) { id } }`, (w) => ({ id: w.a.applicationId }),       'U ok NF F F F F F F', { fresh: async (w) => ({ vars: { id: await w.fresh.application('APPLIED') } }) }),
+  op('withdrawConsent', `mutation { withdrawConsent { id } }`, none,                                                                   'U ok ok F F F F F F', { fresh: async (w) => ({ vars: {}, token: (await w.fresh.seeker()).token }) }),
+  op('withdrawFromTrainingClass', `mutation($c: ID!) { withdrawFromTrainingClass(classId: $c) { id } }`, (w) => ({ c: w.training.classId }), 'U ok NF F F F F F F', { fresh: async (w) => { const s = await w.fresh.seeker(); await w.api.ok(`mutation($c: ID!) { enrolInTrainingClass(classId: $c) { id } }`, { c: w.training.classId }, s.token); return { vars: { c: w.training.classId }, token: s.token }; } }),
+  op('withdrawTrainingEnrolment', `mutation($e: ID!) { withdrawTrainingEnrolment(enrolmentId: $e) { id } }`, (w) => ({ e: w.training.enrolmentId }), 'U F F F F F F ok F', { fresh: async (w) => ({ vars: { e: await w.fresh.enrolment() } }) }),
+
+  // identity claims, sensitive categories, school links (added by other parts of issue 8). No claim or school-link
+  // fixture here: the operator's NF for approve/reject and the seekers' NF for answerSchoolLink prove the guard and the
+  // lookup, not a successful decision (those are tested in their own files).
+  op('identityClaims', `{ identityClaims(${PAGE}) { total } }`, none,                                                                 'U F F F F F F ok ok'),
+  op('myCategories', `{ myCategories { category } }`, none,                                                                            'U ok ok F F F F F F'),
+  op('myIdentityClaim', `{ myIdentityClaim { __typename } }`, none,                                                                    'U ok ok F F F F F F'),
+  op('mySchoolLinks', `{ mySchoolLinks { __typename } }`, none,                                                                        'U ok ok F F F F F F'),
+  op('seekerCategories', `query($id: ID!) { seekerCategories(seekerId: $id) { category } }`, (w) => ({ id: w.seeker.seekerId }),       'U F F F F F F ok F'),
+  op('talentPoolStats', `{ talentPoolStats(by: COUNTY) { dimension } }`, none,                                                         'U F F F F F F ok ok'),
+  op('answerSchoolLink', `mutation($id: ID!) { answerSchoolLink(id: $id, accept: true) { __typename } }`, () => ({ id: NO_SUCH_ID }),  'U NF NF F F F F F F'),
+  op('approveIdentityClaim', `mutation($i: DecideIdentityClaimInput!) { approveIdentityClaim(input: $i) { __typename } }`, () => ({ i: { claimId: NO_SUCH_ID, note: '本人持身份证到场核验' } }), 'U F F F F F F NF F'),
+  op('rejectIdentityClaim', `mutation($i: DecideIdentityClaimInput!) { rejectIdentityClaim(input: $i) { __typename } }`, () => ({ i: { claimId: NO_SUCH_ID, note: '本人持身份证到场核验' } }), 'U F F F F F F NF F'),
+  op('cancelMyIdentityClaim', `mutation { cancelMyIdentityClaim { __typename } }`, none,                                               'U ok ok F F F F F F'),
+  op('grantSensitiveConsent', `mutation { grantSensitiveConsent { id } }`, none,                                                       'U ok ok F F F F F F', { fresh: async (w) => ({ vars: {}, token: (await w.fresh.seeker()).token }) }),
+  op('withdrawSensitiveConsent', `mutation { withdrawSensitiveConsent { id } }`, none,                                                 'U ok ok F F F F F F', { fresh: async (w) => ({ vars: {}, token: (await w.fresh.seeker()).token }) }),
+  op('verifySeekerCategory', `mutation($i: VerifyCategoryInput!) { verifySeekerCategory(input: $i) { category } }`, (w) => ({ i: { seekerId: w.seeker.seekerId, category: 'UNEMPLOYED', source: 'BUREAU_LIST', note: '失业登记名单' } }), 'U F F F F F F ok F', { fresh: async (w) => ({ vars: { i: { seekerId: (await w.fresh.seeker()).seekerId, category: 'UNEMPLOYED', source: 'BUREAU_LIST', note: '失业登记名单' } } }) }),
+
+  // ---- Subscriptions (over graphql-ws with the caller's token) ----
+  op('notificationAdded', `subscription { notificationAdded { id } }`, none,                                                           'U ok ok ok ok ok ok ok ok'),
+];
+
+/**
+ * REST routes (method + Express path, as the router lists them) → expected HTTP status per caller.
+ * `call` builds the request for the caller; ids again belong to someone else.
+ */
+export interface RestRow {
+  route: string;
+  call: (w: World, role: RoleKey) => Promise<{ path: string; init?: RequestInit }>;
+  expect: Record<RoleKey, number>;
+}
+function rest(route: string, call: RestRow['call'], statuses: string): RestRow {
+  const words = statuses.trim().split(/\s+/).map(Number);
+  if (words.length !== ROLES.length) throw new Error(`REST row ${route}: ${words.length} statuses`);
+  return { route, call, expect: Object.fromEntries(ROLES.map((r, i) => [r, words[i]])) as Record<RoleKey, number> };
+}
+const uploadForm = () => {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from(`姓名,身份证号,性别,手机号,专业,学历,毕业年份,班级,学号\r\n王芳,${idNumber('150902', '2003-05-01')},,,软件技术,大专,2026,,\r\n`)]), 'list.csv');
+  return form;
+};
+
+//                                                                                                           anon seeker seeker2 hrA hrB schoolA schoolB op aud
+export const REST: RestRow[] = [
+  rest('GET /interview/config.json', async () => ({ path: '/interview/config.json' }),                                          '200 200 200 200 200 200 200 200 200'),
+  // serve-static's fallback for the pages (GET {*any}): public files only.
+  rest('GET {*any}', async () => ({ path: '/hr/' }),                                                                              '200 200 200 200 200 200 200 200 200'),
+  rest('GET /health', async () => ({ path: '/health' }),                                                                          '200 200 200 200 200 200 200 200 200'),
+  rest('GET /training/sessions/:id/qr.png', async (w) => ({ path: `/training/sessions/${w.training.sessionId}/qr.png?token=${encodeURIComponent(await currentCode(w))}` }), '200 200 200 200 200 200 200 200 200'),
+  rest('GET /training/sessions/:id/qr.png (no code)', async (w) => ({ path: `/training/sessions/${w.training.sessionId}/qr.png?token=bogus` }), '400 400 400 400 400 400 400 400 400'),
+  rest('POST /schools/graduate-imports', async () => ({ path: '/schools/graduate-imports', init: { method: 'POST', body: uploadForm() } }), '401 403 403 403 403 202 202 403 403'),
+  rest('GET /schools/graduate-imports/template.xlsx', async () => ({ path: '/schools/graduate-imports/template.xlsx' }),           '401 403 403 403 403 200 200 200 403'),
+  rest('GET /schools/graduate-imports/:id/rejected.xlsx', async (w) => ({ path: `/schools/graduate-imports/${w.schoolA.importId}/rejected.xlsx` }), '401 403 403 403 403 200 404 403 403'),
+];
