@@ -192,7 +192,7 @@ describe('training classes and enrolment (real PostgreSQL)', () => {
     const p = await seeker(api);
     const classId = await trainingClass(api, op);
     for (const token of [hrToken, p.token]) {
-      const r = await api.gql(`mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`, { i: { classId, sessions: [{ startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() }] } }, token);
+      const r = await api.gql(`mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`, { i: { classId, sessions: [{ startsAt: api.clock.now().toISOString(), endsAt: new Date(api.clock.now().getTime() + 3600_000).toISOString() }] } }, token);
       expect(codeOf(r)).toBe('FORBIDDEN');
     }
   });

@@ -2,6 +2,7 @@ import { NotificationService } from '@app/core';
 import { applyTo, idNumber, moveTo, openPosting, tenantWithHr, TestApi, uniquePhone } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { hourMinute, monthDay } from '../../apps/web/src/shared/format';
 import { at, CANCEL, SCHEDULE } from '../interviews/interviews.helpers';
 import { browserContext, openWebHarness, PHONE, webBase } from './serve-web';
 
@@ -29,19 +30,12 @@ let seekerToken: string;
 const apps: string[] = [];
 const errors: string[] = [];
 
-/** Beijing "5月2日（周六）" and "09:30" of an instant, as the page writes them. */
+/** Beijing "5月2日（周六）" and "09:30" of an instant, by the page's own formatter (shared/format.ts). */
 function beijing(iso: string): { day: string; hm: string } {
-  const p: Record<string, string> = {};
-  for (const x of new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))) p[x.type] = x.value;
-  const wd = '日一二三四五六'[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday)];
-  return { day: `${p.month}月${p.day}日（周${wd}）`, hm: `${p.hour}:${p.minute}` };
+  return { day: monthDay(iso), hm: hourMinute(iso) };
 }
-/** "今天 " / "明天 " / "" before a date, as the page writes it. */
-function rel(iso: string): string {
-  const d = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(t));
-  const x = d(new Date(iso).getTime());
-  return x === d(Date.now()) ? '今天 ' : x === d(Date.now() + 86_400_000) ? '明天 ' : '';
-}
+/** "今天 " / "明天 " or the date, as the page writes it: relative to the API's clock, which the browser's follows (serve-web.ts). */
+const dayOrRel = (iso: string): string => monthDay(iso, api.clock.now().getTime(), true);
 const plus = (iso: string, minutes: number) => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 
 /** HR invites the seeker (application k) with these slots: [start minutes from now, length]. */
@@ -184,7 +178,7 @@ describe('我的面试 on a 360 px phone', () => {
     expect(await join.isDisabled()).toBe(true);
     const opensAt = plus(later.startsAt!, -10);
     const opens = beijing(opensAt);
-    expect(await lc.locator('.iv-opens').innerText()).toBe(`开始前10分钟可进入 · ${rel(opensAt) || opens.day}${opens.hm} 开放`);
+    expect(await lc.locator('.iv-opens').innerText()).toBe(`开始前10分钟可进入 · ${dayOrRel(opensAt)}${opens.hm} 开放`);
     // The weak-connection tips: on the next interview's card only, open once its room is.
     expect(await lc.locator('.iv-tips').count()).toBe(0);
 

@@ -3,6 +3,7 @@ import { operator, TestApi } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ASSESS, checkInCode, day, enrol, institution, MARK, planCourseIds, seeker } from '../training/training.helpers';
+import { timeSpan } from '../../apps/web/src/shared/format';
 import { browserContext, openWebHarness, PHONE, webBase } from './serve-web';
 
 /**
@@ -127,7 +128,7 @@ describe('a trainee on a 360 px phone', () => {
     await result.getByText('本班已出勤 1/2 节').waitFor();
     const text = await result.innerText();
     expect(text).toContain('《呼入电话服务技巧》');
-    expect(text).toContain(`${a.sessions[0].startsAtLocal}–${a.sessions[0].endsAtLocal.slice(11)}`);
+    expect(text).toContain(timeSpan(a.sessions[0].startsAtLocal, a.sessions[0].endsAtLocal));
     expect(text).toContain('B201');
     expect(text).toContain(nameA);
     expect(text).toContain('本班已出勤 1/2 节');

@@ -1,3 +1,4 @@
+import { Clock } from '@app/core';
 import { createTestApi, TestApi } from '@app/testing';
 import { execFileSync } from 'child_process';
 import { createReadStream, existsSync, statSync } from 'fs';
@@ -14,7 +15,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
  * serves apps/web/dist, otherwise a small stand-in that serves the files and
  * passes /graphql through to the API (so the pages still talk to the real API).
  */
-export async function webBase(apiUrl: string): Promise<{ url: string; viaApi: boolean; close(): Promise<void> }> {
+export async function webBase(apiUrl: string, now: () => Date = () => new Clock().now()): Promise<{ url: string; viaApi: boolean; close(): Promise<void> }> {
   const probe = await fetch(`${apiUrl}/`).then((r) => r.text()).catch(() => '');
   if (probe.includes('<body class="seeker">')) return { url: apiUrl, viaApi: true, close: async () => undefined };
   const api = new URL(apiUrl);
@@ -29,6 +30,7 @@ export async function webBase(apiUrl: string): Promise<{ url: string; viaApi: bo
       req.pipe(up);
       return;
     }
+    res.setHeader('Date', now().toUTCString()); // the API's clock, as the API's own responses (libs/testing test-app.ts)
     let file = normalize(join(WEB_DIST, path));
     if (!file.startsWith(WEB_DIST)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -59,7 +61,7 @@ export async function openWebHarness(): Promise<{ api: TestApi; browser: Browser
     createTestApi(),
     chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }),
   ]);
-  const web = await webBase(api.url);
+  const web = await webBase(api.url, () => api.clock.now());
   return { api, browser, web, base: web.url };
 }
 
@@ -67,9 +69,14 @@ export async function openWebHarness(): Promise<{ api: TestApi; browser: Browser
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const PC = (width = 1280, height = 800) => ({ viewport: { width, height } });
 
-/** A zh-CN, Beijing-time browser context whose page errors are collected into `errors` (the tests assert none). */
-export async function browserContext(browser: Browser, device: BrowserContextOptions, errors: string[]): Promise<BrowserContext> {
+/**
+ * A zh-CN, Beijing-time browser context whose page errors are collected into `errors` (the tests assert none).
+ * Its clock starts where the API's does (`at`, by default the Clock's time: TEST_NOW when tools/test.sh runs the
+ * date-sensitive files at fixed instants) and runs on from there; tests may move it with `ctx.clock`.
+ */
+export async function browserContext(browser: Browser, device: BrowserContextOptions, errors: string[], at: Date = new Clock().now()): Promise<BrowserContext> {
   const ctx = await browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await ctx.clock.install({ time: at });
   ctx.setDefaultTimeout(10_000);
   ctx.on('page', (p) => p.on('pageerror', (e) => errors.push(String(e))));
   return ctx;

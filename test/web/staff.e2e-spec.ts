@@ -1,3 +1,4 @@
+import { axeViolations } from './axe';
 import { Role } from '@app/core';
 import { creditCode, insertStaff, operator, TestApi } from '@app/testing';
 import { INestApplicationContext } from '@nestjs/common';
@@ -8,6 +9,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectation, FIXTURES, startWorker, upload } from '../schools/schools-helpers';
 import { CHECKIN_STEP_MS } from '../../libs/training/src/attendance/checkin-code';
 import { CHECK_IN, checkInCode, enrol, seeker, sessions, trainingClass } from '../training/training.helpers';
+import { timeSpan } from '../../apps/web/src/shared/format';
 import { browserContext, openWebHarness, PC, webBase } from './serve-web';
 
 /**
@@ -146,9 +148,10 @@ describe('school admin: 毕业生名单导入', () => {
     await report.waitFor({ timeout: 20_000 });
     expect(await page.locator('#imp').getAttribute('data-status')).toBe('DONE');
     const tile = async (k: string) => Number(await page.locator(`.tile[data-k=${k}] b`).innerText());
-    // Counts match the manifest: valid rows are new, or updated/unchanged when another test already imported the same people.
+    // Counts match the manifest: one "accepted" figure, never split into new vs existing profiles (issue 8 §3).
     expect(await tile('rejected')).toBe(badRows.length);
-    expect((await tile('created')) + (await tile('updated')) + (await tile('unchanged'))).toBe(e.validRows);
+    expect(await tile('accepted')).toBe(e.validRows);
+    expect(await page.locator('.tile[data-k=created], .tile[data-k=updated], .tile[data-k=unchanged]').count()).toBe(0);
     expect(await report.innerText()).toContain(`共处理 ${e.dataRows} 行`);
 
     // Every rejected row with its row number, column letter, header and a Chinese reason (English below).
@@ -166,6 +169,7 @@ describe('school admin: 毕业生名单导入', () => {
       expect(reason).not.toMatch(/\d{17}[\dXx]/); // ID numbers masked
     }
     await shot(page, '03-report');
+    expect(await axeViolations(page)).toEqual([]); // the report with its single "accepted" figure
 
     // The rejected-rows spreadsheet: a real xlsx with the same rows.
     const [res, dl] = await Promise.all([
@@ -189,7 +193,8 @@ describe('school admin: 毕业生名单导入', () => {
     const row = page.locator('#imports tbody tr', { hasText: file });
     await row.waitFor();
     expect(await row.innerText()).toContain('已完成');
-    expect(await row.locator('td').nth(7).innerText()).toBe(String(badRows.length));
+    expect(await row.locator('td').nth(4).innerText()).toBe(String(e.validRows)); // 已接收 (one figure: issue 8 §3)
+    expect(await row.locator('td').nth(5).innerText()).toBe(String(badRows.length));
     await shot(page, '04-history');
   });
 });
@@ -207,7 +212,7 @@ describe('training operator: 课堂签到二维码', () => {
     const ctx = await pc();
     const page = await ctx.newPage();
     // The page's timers run on a controllable clock, so the 30-second rotation need not be waited for.
-    await page.clock.install();
+    await page.clock.install({ time: api.clock.now() });
     await signIn(page, u.username, u.password);
     await page.locator('#pick').waitFor();
     await page.locator('select[name=classId]').selectOption(classId);
@@ -223,7 +228,7 @@ describe('training operator: 课堂签到二维码', () => {
     await qr.waitFor();
     const first = (await qr.getAttribute('src'))!;
     expect(first).toMatch(/^data:image\/png;base64,/);
-    expect(await page.locator('#qrs .when').innerText()).toContain(`${s.startsAtLocal}–${s.endsAtLocal.slice(11)}（北京时间）`);
+    expect(await page.locator('#qrs .when').innerText()).toContain(`${timeSpan(s.startsAtLocal, s.endsAtLocal)}（北京时间）`);
     expect(await page.locator('#qrs h1').innerText()).toBe('第 1 次课'); // no title or course on this session
     expect(await page.locator('#qrs .cls').innerText()).toContain(cls.trainingClass.name);
     await page.locator('#count', { hasText: '0' }).waitFor();

@@ -175,10 +175,17 @@ describe('a seeker on a 360 px phone, then HR on a PC', () => {
       const v = JSON.parse(localStorage.getItem('tc.seeker')!);
       localStorage.setItem('tc.seeker', JSON.stringify({ ...v, accessToken: v.accessToken + 'x' }));
     });
-    const before = await s.evaluate(() => JSON.parse(localStorage.getItem('tc.seeker')!).refreshToken);
+    // The refresh token is an HttpOnly cookie for /graphql only: script and storage never hold it.
+    const cookieBefore = (await s.context().cookies()).find((c) => c.name === 'tc_rt_seeker')!;
+    expect(cookieBefore).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql' });
+    expect(await s.evaluate(() => localStorage.getItem('tc.seeker'))).not.toContain(cookieBefore.value);
+    expect(await s.evaluate(() => document.cookie)).not.toContain('tc_rt_');
+    const tampered = await s.evaluate(() => JSON.parse(localStorage.getItem('tc.seeker')!).accessToken);
     await s.goto(`${base}/#/me`);
     await s.getByText('李春花').waitFor();
-    expect(await s.evaluate(() => JSON.parse(localStorage.getItem('tc.seeker')!).refreshToken)).not.toBe(before);
+    expect(await s.evaluate(() => JSON.parse(localStorage.getItem('tc.seeker')!).accessToken)).not.toBe(tampered);
+    // Rotated: the cookie now holds a new refresh token.
+    expect((await s.context().cookies()).find((c) => c.name === 'tc_rt_seeker')!.value).not.toBe(cookieBefore.value);
     await shot(s, '07-me');
     await s.getByRole('link', { name: '谁看过我' }).click();
     await s.locator('.card', { hasText: hr.tenantName }).first().waitFor();
@@ -200,7 +207,7 @@ describe('HR posting form and escaping', () => {
     const ctx = await context('pc');
     const h = await ctx.newPage();
     await h.goto(`${base}/hr/`);
-    await h.evaluate((token) => localStorage.setItem('tc.hr', JSON.stringify({ accessToken: token, refreshToken: 'none', role: 'HR' })), hr.token);
+    await h.evaluate((token) => localStorage.setItem('tc.hr', JSON.stringify({ accessToken: token, role: 'HR' })), hr.token);
     await h.goto(`${base}/hr/#/postings/new`);
     const title = `夜班话务员<img src=x onerror="window.__xss=1">`;
     await h.locator('input[name=title]').fill(title);

@@ -89,6 +89,13 @@ export async function createTestApi(opts: { logger?: LoggerService } = {}): Prom
     .useValue(new ExpressLoader())
     .compile();
   const app = configureApi(moduleRef.createNestApplication({ logger: opts.logger ?? ['error', 'warn'] }));
+  // Responses are dated by the app's Clock (TEST_NOW, advance()): the seeker's interview page checks its own clock
+  // against the Date header, and the page tests run the browser on the same clock (test/web/serve-web.ts).
+  const clock = app.get(Clock);
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('Date', clock.now().toUTCString());
+    next();
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   return new TestApi(app, `http://127.0.0.1:${address.port}`, sms);

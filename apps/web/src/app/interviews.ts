@@ -1,6 +1,6 @@
 import { $, html, mount, Safe } from '../shared/html';
 import { t } from '../shared/i18n';
-import { dateTime, label } from '../shared/format';
+import { hourMinute, label, monthDay } from '../shared/format';
 import { ApiError } from '../shared/gql';
 import { errMsg, toast } from '../shared/ui';
 import { api, empty, load, needSignIn, page } from './core';
@@ -64,19 +64,10 @@ async function measureSkew(): Promise<boolean> {
   return skew !== was;
 }
 
-const WD = '日一二三四五六';
-const WD_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const hm = (v: string | number): string => dateTime(new Date(v)).slice(11);
+const hm = (v: string | number): string => hourMinute(v);
 
-/** "今天 5月2日（周六）" in Beijing time; `short`: just "今天" when it is today or tomorrow. */
-function day(v: string | number, short = false): string {
-  const l = dateTime(new Date(v));
-  const [y, m, d] = l.slice(0, 10).split('-').map(Number);
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  const ymd = l.slice(0, 10);
-  const rel = ymd === dateTime(new Date(now())).slice(0, 10) ? t('今天 ', 'Today ') : ymd === dateTime(new Date(now() + 864e5)).slice(0, 10) ? t('明天 ', 'Tomorrow ') : '';
-  return short && rel ? rel : rel + t(`${m}月${d}日（周${WD[w]}）`, `${WD_EN[w]} ${ymd}`);
-}
+/** "今天 5月2日（周六）" in Beijing time; `short`: just "今天" when it is today or tomorrow (shared/format.ts). */
+const day = (v: string | number, short = false): string => monthDay(v, now(), short);
 
 /** "5月2日（周六） 09:30–10:00（30分钟）" */
 function span(start: string, end: string, minutes: number | null): Safe {

@@ -1,6 +1,6 @@
 import { $, $$, html, mount, Safe } from '../shared/html';
 import { t } from '../shared/i18n';
-import { date, dateTime, label } from '../shared/format';
+import { date, dateTime, label, timeSpan } from '../shared/format';
 import { ApiError } from '../shared/gql';
 import { errMsg, onClick, toast } from '../shared/ui';
 import { api, empty, load, needSignIn, page, Page, router } from './core';
@@ -69,12 +69,8 @@ const CHECK_IN = `mutation($i:CheckInInput!){checkIn(input:$i){sessionId checked
 
 const myTraining = () => api.request<{ myTraining: Mine[] }>(MY).then((d) => d.myTraining);
 
-/** "2026-03-01 14:00–16:00", Beijing time. */
-function when(s: Session): string {
-  const a = dateTime(s.startsAt);
-  const b = dateTime(s.endsAt);
-  return `${a}–${a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b}`;
-}
+/** "2026-03-01 14:00–16:00", Beijing time (shared/format.ts). */
+const when = (s: Session): string => timeSpan(s.startsAt, s.endsAt);
 function sessionTitle(c: Cls, s: Session): string {
   const course = s.courseId ? c.courses.find((x) => x.id === s.courseId) : undefined;
   return s.title || (course ? course.name : c.name);

@@ -20,4 +20,5 @@ export function setLang(l: Lang): void {
   }
   document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
 }
-document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+// Guarded: the tests import shared/format.ts (and so this file) in Node to build the strings they expect.
+if (typeof document !== 'undefined') document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';

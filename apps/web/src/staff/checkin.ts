@@ -1,6 +1,6 @@
 import { $, html, mount, options } from '../shared/html';
 import { t } from '../shared/i18n';
-import { today } from '../shared/format';
+import { timeSpan, today } from '../shared/format';
 import { ApiError } from '../shared/gql';
 import { errMsg, load, Page } from '../shared/ui';
 import { api, needRole, OPERATOR, page, router } from './core';
@@ -47,11 +47,7 @@ function sessionTitle(c: Klass, s: Session): string {
 }
 
 /** "2026-03-02 09:00–11:30" in Beijing time (the API's *Local fields). */
-function span(s: Session): string {
-  const a = s.startsAtLocal;
-  const b = s.endsAtLocal;
-  return a.slice(0, 10) === b.slice(0, 10) ? `${a}–${b.slice(11)}` : `${a} – ${b}`;
-}
+const span = (s: Session): string => timeSpan(s.startsAtLocal, s.endsAtLocal);
 
 // ---------- pick a class and a session ----------
 

@@ -1,6 +1,6 @@
 import { $, $$, html, mount, options, Safe } from '../shared/html';
 import { t } from '../shared/i18n';
-import { today } from '../shared/format';
+import { timeSpan, today } from '../shared/format';
 import { ApiError } from '../shared/gql';
 import { errMsg, ferr, onClick, onSubmit, toast } from '../shared/ui';
 import { api, load, needRole, OPERATOR, page, Page, router } from './core';
@@ -52,8 +52,7 @@ const OPENS_BEFORE_MS = 30 * 60_000;
 /** Assessment results recorded from this page, by enrolment: the verdict stays shown when the page redraws. */
 const results = new Map<string, Result>();
 
-const span = (s: Session): string =>
-  s.startsAtLocal.slice(0, 10) === s.endsAtLocal.slice(0, 10) ? `${s.startsAtLocal}–${s.endsAtLocal.slice(11)}` : `${s.startsAtLocal} – ${s.endsAtLocal}`;
+const span = (s: Session): string => timeSpan(s.startsAtLocal, s.endsAtLocal);
 const courseOf = (c: Klass, s: Session): string => {
   const x = s.courseId ? c.courses.find((k) => k.id === s.courseId) : undefined;
   return [s.title, x && x.name].filter(Boolean).join(' · ');
