@@ -90,8 +90,10 @@ describe('training statistics and permissions (real PostgreSQL)', () => {
     expect(codeOf(await api.gql(`query($id: ID!) { trainingClass(id: $id) { id } }`, { id: classId }, other.hrToken))).toBe('NOT_FOUND');
     expect(codeOf(await api.gql(TRAINEES, { c: classId }, p.token))).toBe('FORBIDDEN');
 
-    const staff = (await api.ok(TRAINEES, { c: classId }, auditor)).trainingClassTrainees;
+    const staff = (await api.ok(TRAINEES, { c: classId }, op)).trainingClassTrainees;
     expect(staff.items[0].seeker.id).toBe(p.seekerId);
+    // The bureau sees training figures (trainingStats), not a list of named trainees (PIPL minimum necessary).
+    expect(codeOf(await api.gql(TRAINEES, { c: classId }, auditor))).toBe('FORBIDDEN');
 
     // A trainee who did not consent to share (and never applied to the sponsor) is not even a row for HR (issue 8: no attendance figures).
     const shy = await seeker(api);

@@ -76,12 +76,15 @@ async function fetchState(id: string): Promise<State> {
   }
   const att = new Map<string, Map<string, string>>();
   if (c.sessions.length) {
-    // Every session's attendance in one request (aliases).
-    const vars: Record<string, string> = {};
-    c.sessions.forEach((s, i) => (vars['s' + i] = s.id));
-    const q = `query(${c.sessions.map((_, i) => `$s${i}:ID!`).join(',')}){${c.sessions.map((_, i) => `a${i}:sessionAttendance(sessionId:$s${i}){seekerId method}`).join(' ')}}`;
-    const r = await api.request<Record<string, Array<{ seekerId: string; method: string }>>>(q, vars);
-    c.sessions.forEach((s, i) => att.set(s.id, new Map(r['a' + i].map((a) => [a.seekerId, a.method]))));
+    // Sessions' attendance, up to 10 sessions a request (aliases; the API caps root fields per document).
+    for (let from = 0; from < c.sessions.length; from += 10) {
+      const batch = c.sessions.slice(from, from + 10);
+      const vars: Record<string, string> = {};
+      batch.forEach((s, i) => (vars['s' + i] = s.id));
+      const q = `query(${batch.map((_, i) => `$s${i}:ID!`).join(',')}){${batch.map((_, i) => `a${i}:sessionAttendance(sessionId:$s${i}){seekerId method}`).join(' ')}}`;
+      const r = await api.request<Record<string, Array<{ seekerId: string; method: string }>>>(q, vars);
+      batch.forEach((s, i) => att.set(s.id, new Map(r['a' + i].map((a) => [a.seekerId, a.method]))));
+    }
   }
   return { c, trainees, att };
 }

@@ -181,6 +181,6 @@ export function requireSchool(actor: Actor): string {
 /** 150902200305170012 -> 1509**********0012, 13912345678 -> 139****5678 (reasons quote the bad value). */
 export function maskDigits(s: string): string {
   return s.replace(/\d[\dXx]{9,}/g, (m) =>
-    m.length === 11 && m[0] === '1' ? `${m.slice(0, 3)}****${m.slice(7)}` : `${m.slice(0, 4)}${'*'.repeat(m.length - 8)}${m.slice(-4)}`,
+    m.length === 11 && m[0] === '1' ? `${m.slice(0, 3)}****${m.slice(7)}` : `${m.slice(0, 4)}${'*'.repeat(m.length - 6)}${m.slice(-2)}`,
   );
 }

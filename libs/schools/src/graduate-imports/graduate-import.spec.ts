@@ -7,7 +7,7 @@ const fixture = (f: string) => path.resolve(__dirname, '../../../../test/fixture
 
 describe('graduate import helpers', () => {
   it('masks ID and phone numbers quoted in rejection reasons', () => {
-    expect(maskDigits('校验码错误：15090220030615002X')).toBe('校验码错误：1509**********002X');
+    expect(maskDigits('校验码错误：15090220030615002X')).toBe('校验码错误：1509************2X');
     expect(maskDigits('手机号“13847412345”格式不正确')).toBe('手机号“138****2345”格式不正确');
     expect(maskDigits('身份证号与第 3 行重复')).toBe('身份证号与第 3 行重复');
     expect(maskDigits('毕业年份 2035 超出范围（1990–2027）')).toBe('毕业年份 2035 超出范围（1990–2027）');

@@ -20,7 +20,8 @@ export class InternshipResolver {
     return this.service.recordMonth(actor, input);
   }
 
-  @Roles(Role.SCHOOL_ADMIN, Role.HR, Role.OPERATOR, Role.AUDITOR)
+  // The bureau (AUDITOR) sees figures (internshipStats), not named interns (PIPL minimum necessary).
+  @Roles(Role.SCHOOL_ADMIN, Role.HR, Role.OPERATOR)
   @Query(() => [InternshipModel], { description: '实习记录（按角色范围，最多500条）/ internships in my scope' })
   internships(@CurrentActor() actor: Actor, @Args('year', { type: () => Int, nullable: true }) year?: number) {
     return this.service.list(actor, year ?? undefined);

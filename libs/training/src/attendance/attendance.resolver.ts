@@ -26,7 +26,7 @@ export class AttendanceResolver {
     return this.attendance.mark(actor, input);
   }
 
-  @Roles(Role.OPERATOR, Role.AUDITOR)
+  @Roles(Role.OPERATOR)
   @Query(() => [AttendanceModel], { description: '课次出勤名单 / attendance of a session' })
   sessionAttendance(@Args('sessionId', { type: () => ID }) sessionId: string) {
     return this.attendance.forSession(sessionId);

@@ -38,7 +38,8 @@ export class EnrolmentResolver {
     return this.enrolments.withdrawEnrolment(actor, enrolmentId);
   }
 
-  @Roles(Role.OPERATOR, Role.AUDITOR, Role.HR)
+  // The bureau (AUDITOR) sees figures (trainingStats), not named trainees (PIPL minimum necessary).
+  @Roles(Role.OPERATOR, Role.HR)
   @Query(() => TraineePage, { description: '培训班学员（企业HR仅限本企业委托的班，信息脱敏）/ trainees; HR only for its sponsored classes, masked' })
   trainingClassTrainees(@CurrentActor() actor: Actor, @Args('classId', { type: () => ID }) classId: string, @Args() page: PageArgs) {
     return this.enrolments.trainees(actor, classId, page);
