@@ -58,8 +58,8 @@ postings(first:100){items{id title status}}}`,
       mount(
         p.el,
         html`<div class="toolbar"><h1>${t('投递管理', 'Applications')}</h1></div>
-<form class="filters" id="af"><select name="posting">${options(d.postings.items.map((x) => [x.id, x.title] as [string, string]), posting, t('全部岗位', 'All postings'))}</select>
-<select name="stage">${options(entries(STAGE), stage, t('全部阶段', 'All stages'))}</select><button class="btn" type="submit">${t('筛选', 'Filter')}</button></form>
+<form class="filters" id="af"><select name="posting" aria-label="${t('岗位', 'Posting')}">${options(d.postings.items.map((x) => [x.id, x.title] as [string, string]), posting, t('全部岗位', 'All postings'))}</select>
+<select name="stage" aria-label="${t('阶段', 'Stage')}">${options(entries(STAGE), stage, t('全部阶段', 'All stages'))}</select><button class="btn" type="submit">${t('筛选', 'Filter')}</button></form>
 ${d.applications.items.length
   ? html`<table class="table"><thead><tr><th>${t('求职者', 'Applicant')}</th><th>${t('岗位', 'Posting')}</th><th>${t('阶段', 'Stage')}</th><th>${t('投递时间', 'Applied')}</th><th></th></tr></thead><tbody>
 ${d.applications.items.map(

@@ -50,7 +50,7 @@ export function postingsScreen(_p: unknown, q: URLSearchParams): void {
           p.el,
           html`<div class="toolbar"><h1>${t('岗位管理', 'Postings')}</h1><a class="btn primary" href="#/postings/new">${t('新建岗位', 'New posting')}</a></div>
 <form class="filters" id="pf"><input name="q" type="search" value="${text}" placeholder="${t('岗位名称', 'Title')}">
-<select name="status">${options(entries(POSTING_STATUS), status, t('全部状态', 'All statuses'))}</select><button class="btn" type="submit">${t('筛选', 'Filter')}</button></form>
+<select name="status" aria-label="${t('岗位状态', 'Status')}">${options(entries(POSTING_STATUS), status, t('全部状态', 'All statuses'))}</select><button class="btn" type="submit">${t('筛选', 'Filter')}</button></form>
 ${d.postings.items.length
   ? html`<table class="table"><thead><tr><th>${t('岗位', 'Title')}</th><th>${t('状态', 'Status')}</th><th>${t('月薪', 'Salary')}</th><th>${t('招聘 / 剩余', 'Headcount / left')}</th><th>${t('更新时间', 'Updated')}</th><th>${t('操作', 'Actions')}</th></tr></thead><tbody>
 ${d.postings.items.map(

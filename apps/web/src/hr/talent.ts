@@ -87,10 +87,10 @@ export function talentScreen(_p: unknown, q: URLSearchParams): void {
         p.el,
         html`<div class="toolbar"><h1>${t('人才库', 'Talent pool')}</h1><span class="sub">${t('仅显示已授权共享的求职者，信息已脱敏', 'Consenting seekers only, masked')}</span></div>
 <form class="filters" id="tf"><input name="text" type="search" value="${f.text}" placeholder="${t('姓名 / 学校 / 专业', 'Name / school / major')}">
-<select name="km">${options([['50', t('50 公里内', 'within 50 km')], ['100', t('100 公里内', 'within 100 km')], ['200', t('200 公里内', 'within 200 km')], ['300', t('300 公里内', 'within 300 km')]], f.maxDistanceKm, t('距离不限', 'Any distance'))}</select>
-<select name="mandarin">${options(entries(MANDARIN).map(([k, v]) => [k, t(`普通话${v}及以上`, `Mandarin ${v}+`)] as [string, string]), f.minMandarinLevel, t('普通话不限', 'Any Mandarin'))}</select>
+<select name="km" aria-label="${t('距离', 'Distance')}">${options([['50', t('50 公里内', 'within 50 km')], ['100', t('100 公里内', 'within 100 km')], ['200', t('200 公里内', 'within 200 km')], ['300', t('300 公里内', 'within 300 km')]], f.maxDistanceKm, t('距离不限', 'Any distance'))}</select>
+<select name="mandarin" aria-label="${t('普通话等级', 'Mandarin level')}">${options(entries(MANDARIN).map(([k, v]) => [k, t(`普通话${v}及以上`, `Mandarin ${v}+`)] as [string, string]), f.minMandarinLevel, t('普通话不限', 'Any Mandarin'))}</select>
 <input name="typing" inputmode="numeric" size="6" value="${f.minTypingSpeed}" placeholder="${t('打字≥', 'Typing ≥')}">
-<select name="cat">${options(entries(CATEGORY), f.category, t('类别不限', 'Any category'))}</select>
+<select name="cat" aria-label="${t('人员类别', 'Category')}">${options(entries(CATEGORY), f.category, t('类别不限', 'Any category'))}</select>
 <input name="year" inputmode="numeric" size="6" value="${f.graduationYear}" placeholder="${t('毕业年份', 'Grad. year')}">
 <button class="btn" type="submit">${t('搜索', 'Search')}</button></form>
 ${d.talentPool.items.length

@@ -242,7 +242,7 @@ ${itTabs('/internships/stats')}
 <div class="tiles"><div class="tile" data-k="total">${t(`${year}年本校实习人数`, `Interns from the school in ${year}`)}<b>${s.total}</b></div>
 <div class="tile" data-k="target">${t('基地年度目标（各院校合计）', 'The base’s yearly target (all schools)')}<b>${s.target.toLocaleString('en-US')}</b></div>
 <div class="tile" data-k="pct">${t('本校贡献', 'This school’s share')}<b>${pct}%</b></div></div>
-<div class="meter" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><i style="width:${pct}%"></i></div>
+<div class="meter" role="progressbar" aria-label="${t('本校贡献', 'This school’s share')}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><i style="width:${pct}%"></i></div>
 <p class="hint">${t('与该年有交集的实习安排计入，同一学生只计一次。', 'Placements overlapping the year count; each student once.')}</p>
 ${s.bySchoolAndTenant.length
   ? html`<table class="table" id="itstats"><thead><tr><th>${t('实习企业', 'Company')}</th><th>${t('实习人数', 'Interns')}</th></tr></thead>
