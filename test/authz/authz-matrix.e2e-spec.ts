@@ -144,7 +144,7 @@ describe('authorization matrix: every operation × every caller (issue 8 §6)', 
         await Promise.all(ROLES.map(run));
       }
       expect({ outcomes: got, leaks }).toEqual({ outcomes: want, leaks: [] });
-    });
+    }, 90_000);
   });
 
   describe.each(REST.map((r) => [r.route, r] as const))('REST %s', (_route, row) => {
@@ -158,6 +158,6 @@ describe('authorization matrix: every operation × every caller (issue 8 §6)', 
         got[role] = res.status === row.expect[role] ? res.status : `${res.status} ← ${body.slice(0, 200)}`;
       }
       expect(got).toEqual(row.expect);
-    });
+    }, 90_000);
   });
 });

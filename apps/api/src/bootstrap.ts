@@ -69,5 +69,12 @@ export function configureApi(app: INestApplication): INestApplication {
   app.useGlobalPipes(appValidationPipe());
   (app as NestExpressApplication).set?.('trust proxy', 'loopback');
   app.enableShutdownHooks();
+  // Idle keep-alive sockets outlive the client's and a load balancer's idle timeouts (60 s on most), so the
+  // server never closes a socket at the instant a client reuses it (seen as ECONNRESET under load).
+  const server = app.getHttpServer() as { keepAliveTimeout?: number; headersTimeout?: number } | undefined;
+  if (server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   return app;
 }
