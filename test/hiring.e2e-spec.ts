@@ -25,6 +25,9 @@ describe('hiring pipeline (real PostgreSQL)', () => {
     await moveTo(api, hrToken, appId, 'OFFER');
     const hired = await api.ok(HIRE, { i: { applicationId: appId, contractStart: '2026-12-01', contractMonths: 12, socialInsuranceStart: '2026-12-01' } }, hrToken);
     expect(hired.hire).toMatchObject({ contractStart: '2026-12-01', contractMonths: 12, contractEnd: '2027-11-30' });
+    // A retried hire (same terms) returns the same hire and takes no second opening (checked below: openingsLeft 1).
+    const retried = await api.ok(HIRE, { i: { applicationId: appId, contractStart: '2026-12-01', contractMonths: 12, socialInsuranceStart: '2026-12-01' } }, hrToken);
+    expect(retried.hire.id).toBe(hired.hire.id);
 
     const app = await api.ok(`query($id: ID!) { application(id: $id) { stage events { fromStage toStage actorRole createdAt } posting { openingsLeft status } } }`, { id: appId }, hrToken);
     expect(app.application.stage).toBe('HIRED');

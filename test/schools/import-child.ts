@@ -9,7 +9,7 @@
  */
 import 'reflect-metadata';
 import { CoreModule } from '@app/core';
-import { GraduateImportRunner, SchoolsModule } from '@app/schools';
+import { ImportGraduateListCommand, ImportGraduateListUseCase, SchoolsModule } from '@app/schools';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(ImportChildModule, { logger: ['error'] });
   process.stdout.write('ready\n');
   // small batches: the import takes long enough to be killed in the middle
-  const outcome = await app.get(GraduateImportRunner).run(process.argv[2], { batchRows: 200 });
+  const { outcome } = await app.get(ImportGraduateListUseCase).execute(ImportGraduateListCommand.create({ importId: process.argv[2], batchRows: 200 }));
   process.stdout.write(`finished ${outcome}\n`);
   await app.close();
 }

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { InputException } from './errors/app.exception';
+import { inputError, InputExceptionCode } from './errors/core-errors';
 
 function first(errors: ValidationError[], path = ''): { field: string; message: string } | null {
   for (const e of errors) {
@@ -20,7 +20,10 @@ export function appValidationPipe(): ValidationPipe {
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
       const f = first(errors) ?? { field: 'input', message: 'invalid' };
-      return new InputException(f.field, `字段 ${f.field} 无效：${f.message}`, `Invalid field ${f.field}: ${f.message}`);
+      return inputError(InputExceptionCode.INVALID_FIELD, f, { field: f.field });
     },
   });
 }
+
+/** The first failing field of class-validator errors (nested paths joined by dots), for other callers than the pipe. */
+export { first as firstValidationError };

@@ -1,4 +1,11 @@
-import { GRADUATE_IMPORT_QUEUE, GraduateImportJob, GraduateImportRunner, GraduateImportService } from '@app/schools';
+import {
+  GRADUATE_IMPORT_QUEUE,
+  GraduateImportJob,
+  GraduateImportRunner,
+  GraduateImportService,
+  ImportGraduateListCommand,
+  ImportGraduateListUseCase,
+} from '@app/schools';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
@@ -16,6 +23,7 @@ export class GraduateImportProcessor extends WorkerHost implements OnApplication
   private readonly logger = new Logger(GraduateImportProcessor.name);
 
   constructor(
+    private readonly importList: ImportGraduateListUseCase,
     private readonly runner: GraduateImportRunner,
     private readonly imports: GraduateImportService,
     @InjectQueue(GRADUATE_IMPORT_QUEUE) private readonly queue: Queue,
@@ -31,7 +39,7 @@ export class GraduateImportProcessor extends WorkerHost implements OnApplication
 
   async process(job: Job<GraduateImportJob>): Promise<string | number> {
     if (job.name === SWEEP_JOB) return this.sweep();
-    return this.runner.run(job.data.importId);
+    return (await this.importList.execute(ImportGraduateListCommand.create({ importId: job.data.importId }))).outcome;
   }
 
   /**
@@ -67,7 +75,11 @@ export class GraduateImportProcessor extends WorkerHost implements OnApplication
     if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
       await this.runner.fail(
         { id: job.data.importId },
-        { code: 'PROCESSING_FAILED', messageZh: '导入处理失败，已导入的行已保存；请稍后重新上传', messageEn: 'Processing failed; rows already imported are kept. Upload the file again later' },
+        {
+          code: 'PROCESSING_FAILED',
+          messageZh: '导入处理失败，已导入的行已保存；请稍后重新上传',
+          messageEn: 'Processing failed; rows already imported are kept. Upload the file again later',
+        },
       );
     }
   }

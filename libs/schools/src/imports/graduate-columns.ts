@@ -2,6 +2,7 @@
  * Canonical columns of a school's graduate list (毕业生名单) and the tolerant
  * mapping from whatever header text the school's spreadsheet uses.
  */
+import { Education, EDUCATION_ZH } from '@app/core';
 
 export const GRADUATE_FIELDS = [
   'name',
@@ -212,7 +213,7 @@ export function normalizeHeader(text: string): string {
   return String(text ?? '')
     .normalize('NFKC')
     .replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '')
-    .replace(/[(\[【〔][^)\]】〕]*[)\]】〕]/g, '')
+    .replace(/[([【〔][^)\]】〕]*[)\]】〕]/g, '')
     .replace(/[*＊※★☆]/g, '')
     .replace(/[:：]+$/g, '')
     .replace(/^[0-9]+[.、]/, '')
@@ -295,25 +296,19 @@ export function mapHeaderRow(cells: readonly string[]): HeaderMapping {
 // ---------------------------------------------------------------------------
 // Education 学历
 
-export const EDUCATION_LEVELS = ['SECONDARY', 'HIGH_SCHOOL', 'JUNIOR_COLLEGE', 'BACHELOR', 'MASTER', 'DOCTOR'] as const;
+/** The levels a graduate list may give: core's Education from 中专 up. */
+export const EDUCATION_LEVELS = [Education.SECONDARY, Education.HIGH_SCHOOL, Education.JUNIOR_COLLEGE, Education.BACHELOR, Education.MASTER, Education.DOCTOR] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
-export const EDUCATION_LABELS: Record<EducationLevel, string> = {
-  SECONDARY: '中专',
-  HIGH_SCHOOL: '高中',
-  JUNIOR_COLLEGE: '大专',
-  BACHELOR: '本科',
-  MASTER: '硕士',
-  DOCTOR: '博士',
-};
+export const EDUCATION_LABELS = Object.fromEntries(EDUCATION_LEVELS.map((e) => [e, EDUCATION_ZH[e]])) as Record<EducationLevel, string>;
 
 const EDUCATION_VARIANTS: [EducationLevel, string[]][] = [
-  ['SECONDARY', ['中专', '中职', '中等专业学校', '中等专科', '中等职业', '中等职业教育', '职高', '职业高中', '技校', '技工学校', '中技', '中级技工', '中等专业', 'secondary', 'vocationalsecondary']],
-  ['HIGH_SCHOOL', ['高中', '普高', '普通高中', '高级中学', 'highschool']],
-  ['JUNIOR_COLLEGE', ['大专', '专科', '高职', '高专', '高职高专', '大学专科', '专科(高职)', '高职(专科)', '全日制大专', '全日制专科', '高等职业教育', '五年一贯制大专', '五年制大专', 'juniorcollege', 'associate']],
-  ['BACHELOR', ['本科', '大学本科', '大本', '学士', '全日制本科', '普通本科', '职业本科', '专升本', 'bachelor', 'undergraduate']],
-  ['MASTER', ['硕士', '研究生', '硕士研究生', '全日制硕士', '专业硕士', '学术硕士', 'master', 'postgraduate']],
-  ['DOCTOR', ['博士', '博士研究生', 'doctor', 'phd']],
+  [Education.SECONDARY, ['中专', '中职', '中等专业学校', '中等专科', '中等职业', '中等职业教育', '职高', '职业高中', '技校', '技工学校', '中技', '中级技工', '中等专业', 'secondary', 'vocationalsecondary']],
+  [Education.HIGH_SCHOOL, ['高中', '普高', '普通高中', '高级中学', 'highschool']],
+  [Education.JUNIOR_COLLEGE, ['大专', '专科', '高职', '高专', '高职高专', '大学专科', '专科(高职)', '高职(专科)', '全日制大专', '全日制专科', '高等职业教育', '五年一贯制大专', '五年制大专', 'juniorcollege', 'associate']],
+  [Education.BACHELOR, ['本科', '大学本科', '大本', '学士', '全日制本科', '普通本科', '职业本科', '专升本', 'bachelor', 'undergraduate']],
+  [Education.MASTER, ['硕士', '研究生', '硕士研究生', '全日制硕士', '专业硕士', '学术硕士', 'master', 'postgraduate']],
+  [Education.DOCTOR, ['博士', '博士研究生', 'doctor', 'phd']],
 ];
 const EDUCATION_INDEX = new Map<string, EducationLevel>();
 for (const [level, variants] of EDUCATION_VARIANTS) {

@@ -175,12 +175,11 @@ export class GuardedZip {
       this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(zipReadError(err ?? new Error('no stream'))) : resolve(s))),
     );
     let own = 0;
-    const self = this;
     const counter = new Transform({
-      transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
+      transform: (chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) => {
         own += chunk.length;
-        self.inflated += chunk.length;
-        if (self.inflated > self.limits.maxTotalUncompressed) return cb(unzippedTooLarge(self.limits, { part: name }));
+        this.inflated += chunk.length;
+        if (this.inflated > this.limits.maxTotalUncompressed) return cb(unzippedTooLarge(this.limits, { part: name }));
         if (own > maxBytes) return cb(partTooLarge(name, maxBytes));
         cb(null, chunk);
       },
