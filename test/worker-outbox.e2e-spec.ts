@@ -1,5 +1,5 @@
 import { OUTBOX_JOB_ID_SQL, OutboxService, QueueName, SmsSender } from '@app/core';
-import { applyTo, CapturingSmsSender, createTestApi, moveTo, openPosting, seekerWithProfile, tenantWithHr, TestApi, useIsolatedDatabase } from '@app/testing';
+import { applyTo, CapturingSmsSender, createTestApi, moveTo, openPosting, seekerWithProfile, tenantWithHr, TestApi, useIsolatedDatabase, waitFor as sharedWaitFor } from '@app/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -8,15 +8,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 40000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = <T>(fn: () => Promise<T | null | undefined | false>, ms = 40_000): Promise<T> => sharedWaitFor(fn, ms);
 
 describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
   let api: TestApi;

@@ -40,15 +40,8 @@ export async function scheduled(api: TestApi, c: Candidate, minutes: number, dur
   return d.scheduleInterview;
 }
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The shared poller (libs/testing), re-exported for this folder's specs. */
+export { waitFor } from '@app/testing';
 
 export async function outboxFor(api: TestApi, interviewId: string): Promise<Array<{ topic: string; payload: any }>> {
   return api.db.query(`SELECT topic, payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY id`, [interviewId]);

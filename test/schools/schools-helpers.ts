@@ -1,7 +1,7 @@
 import { CoreModule, makeResidentId, Role } from '@app/core';
 import { SchoolsModule } from '@app/schools';
 import { Module } from '@nestjs/common';
-import { insertStaff, signInStaff, TestApi, uniqueName } from '@app/testing';
+import { insertStaff, signInStaff, TestApi, uniqueName, waitFor as sharedWaitFor } from '@app/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import * as fs from 'fs';
@@ -26,15 +26,8 @@ export async function startWorker(): Promise<INestApplicationContext> {
   return ref.init();
 }
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The shared poller (libs/testing), with this folder's longer default (the import worker). */
+export const waitFor = <T>(fn: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> => sharedWaitFor(fn, ms);
 
 /** A registered school and one signed-in school admin. */
 export async function schoolWithAdmin(api: TestApi, opToken: string): Promise<{ schoolId: string; schoolName: string; token: string; userId: string }> {

@@ -1,20 +1,19 @@
-import { AppException } from '@app/core';
-import { QueryFailedError } from 'typeorm';
+import { AppException, assertUuid, CommonCode, ErrorCatalog, exceptionFactory } from '@app/core';
 
-/** Interview errors: a stable code plus zh-CN and English messages (and the input field, when one is at fault). */
-export class InterviewsException extends AppException {}
-
-export enum InterviewErrorCode {
+/** Interview errors: the code enum; the catalog below gives each its zh-CN and English messages (and the input field at fault). */
+export enum InterviewsExceptionCode {
   NOT_FOUND = 'NOT_FOUND',
+  TEMPLATE_NOT_FOUND = 'TEMPLATE_NOT_FOUND',
+  SCORECARD_NOT_FOUND = 'SCORECARD_NOT_FOUND',
   NO_PROFILE = 'NO_PROFILE',
   APPLICATION_STAGE = 'APPLICATION_STAGE',
   APPLICATION_CLOSED = 'APPLICATION_CLOSED',
-  ALREADY_OPEN = 'INTERVIEW_ALREADY_OPEN',
-  INVALID_STATUS = 'INTERVIEW_INVALID_STATUS',
+  INTERVIEW_ALREADY_OPEN = 'INTERVIEW_ALREADY_OPEN',
+  INTERVIEW_INVALID_STATUS = 'INTERVIEW_INVALID_STATUS',
   SLOT_IN_PAST = 'SLOT_IN_PAST',
   SLOT_TOO_FAR = 'SLOT_TOO_FAR',
   SLOTS_OVERLAP_EACH_OTHER = 'SLOTS_OVERLAP_EACH_OTHER',
-  HR_BUSY = 'INTERVIEWER_BUSY',
+  INTERVIEWER_BUSY = 'INTERVIEWER_BUSY',
   SEEKER_BUSY = 'SEEKER_BUSY',
   SLOT_NOT_AVAILABLE = 'SLOT_NOT_AVAILABLE',
   CONFIRM_NEEDS_ONE_SLOT = 'CONFIRM_NEEDS_ONE_SLOT',
@@ -22,63 +21,75 @@ export enum InterviewErrorCode {
   JOIN_ENDED = 'JOIN_ENDED',
   TEMPLATE_NAME_TAKEN = 'TEMPLATE_NAME_TAKEN',
   INVALID_RATINGS = 'INVALID_RATINGS',
+  DUPLICATE_CRITERION = 'DUPLICATE_CRITERION',
   SCORECARD_REQUIRED = 'SCORECARD_REQUIRED',
   SCORECARD_FINAL = 'SCORECARD_FINAL',
   OUTCOME_TOO_EARLY = 'OUTCOME_TOO_EARLY',
 }
 
-const ex = (code: InterviewErrorCode, zh: string, en: string, field?: string) => new InterviewsException(code, zh, en, field);
+const C = InterviewsExceptionCode;
+type Slot = { i: number };
 
-/** Also what another tenant's HR or another seeker sees: existence does not leak. */
-export const interviewNotFound = (field = 'interviewId') => ex(InterviewErrorCode.NOT_FOUND, '面试不存在', 'Interview not found', field);
-export const templateNotFound = () => ex(InterviewErrorCode.NOT_FOUND, '评分模板不存在', 'Scorecard template not found', 'templateId');
-export const scorecardNotFound = () => ex(InterviewErrorCode.NOT_FOUND, '评分表不存在', 'Scorecard not found', 'interviewId');
+export const INTERVIEWS_ERRORS = {
+  /** Also what another tenant's HR or another seeker sees: existence does not leak. */
+  [C.NOT_FOUND]: { kind: 'NOT_FOUND', field: 'interviewId', zh: '面试不存在', en: 'Interview not found' },
+  [C.TEMPLATE_NOT_FOUND]: { kind: 'NOT_FOUND', as: CommonCode.NOT_FOUND, field: 'templateId', zh: '评分模板不存在', en: 'Scorecard template not found' },
+  [C.SCORECARD_NOT_FOUND]: { kind: 'NOT_FOUND', as: CommonCode.NOT_FOUND, field: 'interviewId', zh: '评分表不存在', en: 'Scorecard not found' },
+  [C.NO_PROFILE]: { kind: 'INPUT', zh: '请先完善个人资料', en: 'Create your profile first' },
+  [C.APPLICATION_STAGE]: {
+    kind: 'INPUT',
+    field: 'applicationId',
+    zh: (p: { stageZh: string }) => `投递处于「${p.stageZh}」阶段，只有「筛选中」或「面试」阶段可以安排面试`,
+    en: 'Only applications at SCREENING or INTERVIEW can be scheduled for an interview',
+  },
+  [C.APPLICATION_CLOSED]: { kind: 'INPUT', field: 'interviewId', zh: '该投递已结束（已撤回或未通过），面试不可进行', en: 'The application is closed (withdrawn or rejected)' },
+  [C.INTERVIEW_ALREADY_OPEN]: { kind: 'CONFLICT', field: 'applicationId', zh: '该投递已有进行中的面试安排，请改期或取消后再安排', en: 'This application already has an open interview; reschedule or cancel it' },
+  [C.INTERVIEW_INVALID_STATUS]: {
+    kind: 'INPUT',
+    field: 'interviewId',
+    zh: (p: { statusZh: string; action: { zh: string; en: string } }) => `面试「${p.statusZh}」，不能${p.action.zh}`,
+    en: (p: { statusZh: string; action: { zh: string; en: string } }) => `Interview is ${p.statusZh}; cannot ${p.action.en}`,
+  },
+  [C.SLOT_IN_PAST]: { kind: 'INPUT', zh: (p: Slot) => `第${p.i + 1}个时段已经过去`, en: (p: Slot) => `Slot ${p.i + 1} starts in the past` },
+  [C.SLOT_TOO_FAR]: { kind: 'INPUT', zh: (p: Slot) => `第${p.i + 1}个时段超过90天`, en: (p: Slot) => `Slot ${p.i + 1} is more than 90 days ahead` },
+  [C.SLOTS_OVERLAP_EACH_OTHER]: { kind: 'INPUT', zh: (p: Slot) => `第${p.i + 1}个时段与其他备选时段重叠`, en: (p: Slot) => `Slot ${p.i + 1} overlaps another proposed slot` },
+  [C.INTERVIEWER_BUSY]: {
+    kind: 'CONFLICT',
+    field: 'slots',
+    zh: (p: { whenZh?: string }) => `面试官在该时段已有其他面试安排${p.whenZh ? `（${p.whenZh}）` : ''}`,
+    en: 'The interviewer already has another interview (proposed or confirmed) at an overlapping time',
+  },
+  [C.SEEKER_BUSY]: { kind: 'CONFLICT', field: 'slotId', zh: '求职者在该时段已有其他面试', en: 'The job seeker already has another interview at that time' },
+  [C.SLOT_NOT_AVAILABLE]: { kind: 'CONFLICT', field: 'slotId', zh: '该时段已不可选，请刷新后重新选择', en: 'That slot is no longer available' },
+  [C.CONFIRM_NEEDS_ONE_SLOT]: { kind: 'INPUT', field: 'slots', zh: '直接确定时间时只能给出一个时段', en: 'A confirmed time needs exactly one slot' },
+  [C.JOIN_TOO_EARLY]: {
+    kind: 'INPUT',
+    field: 'interviewId',
+    zh: (p: { opensZh: string }) => `面试间尚未开放，将于 ${p.opensZh} 开放（开始前10分钟）`,
+    en: 'The interview room opens 10 minutes before the start',
+  },
+  [C.JOIN_ENDED]: { kind: 'INPUT', field: 'interviewId', zh: '面试间已关闭', en: 'The interview room has closed' },
+  [C.TEMPLATE_NAME_TAKEN]: { kind: 'CONFLICT', field: 'name', zh: '已有同名评分模板', en: 'A scorecard template with this name exists' },
+  /** The scorecard rules' own message (scorecard rating validation names the criterion at fault). */
+  [C.INVALID_RATINGS]: { kind: 'INPUT', field: 'ratings', zh: (p: { zh: string; en: string }) => p.zh, en: (p: { zh: string; en: string }) => p.en },
+  [C.DUPLICATE_CRITERION]: {
+    kind: 'INPUT',
+    as: C.INVALID_RATINGS,
+    field: 'ratings',
+    zh: (p: { name: string }) => `评分项「${p.name}」重复`,
+    en: (p: { name: string }) => `Criterion "${p.name}" appears twice`,
+  },
+  [C.SCORECARD_REQUIRED]: { kind: 'INPUT', field: 'outcome', zh: '请先填写评分表再给出通过/不通过结论', en: 'Record the scorecard before a PASS or FAIL outcome' },
+  [C.SCORECARD_FINAL]: { kind: 'INPUT', field: 'interviewId', zh: '面试结论已给出，评分表不可再修改', en: 'The outcome is recorded; the scorecard is final' },
+  [C.OUTCOME_TOO_EARLY]: { kind: 'INPUT', field: 'outcome', zh: '面试尚未开始，不能给出结论', en: 'The interview has not started yet' },
+} satisfies ErrorCatalog<InterviewsExceptionCode>;
 
-export const InterviewErrors = {
-  noProfile: () => ex(InterviewErrorCode.NO_PROFILE, '请先完善个人资料', 'Create your profile first'),
-  applicationStage: (stageZh: string) =>
-    ex(InterviewErrorCode.APPLICATION_STAGE, `投递处于「${stageZh}」阶段，只有「筛选中」或「面试」阶段可以安排面试`,
-      'Only applications at SCREENING or INTERVIEW can be scheduled for an interview', 'applicationId'),
-  applicationClosed: () =>
-    ex(InterviewErrorCode.APPLICATION_CLOSED, '该投递已结束（已撤回或未通过），面试不可进行', 'The application is closed (withdrawn or rejected)', 'interviewId'),
-  alreadyOpen: () =>
-    ex(InterviewErrorCode.ALREADY_OPEN, '该投递已有进行中的面试安排，请改期或取消后再安排', 'This application already has an open interview; reschedule or cancel it', 'applicationId'),
-  invalidStatus: (statusZh: string, action: { zh: string; en: string }) =>
-    ex(InterviewErrorCode.INVALID_STATUS, `面试「${statusZh}」，不能${action.zh}`, `Interview is ${statusZh}; cannot ${action.en}`, 'interviewId'),
-  slotInPast: (i: number) => ex(InterviewErrorCode.SLOT_IN_PAST, `第${i + 1}个时段已经过去`, `Slot ${i + 1} starts in the past`, `slots.${i}.startsAt`),
-  slotTooFar: (i: number) => ex(InterviewErrorCode.SLOT_TOO_FAR, `第${i + 1}个时段超过90天`, `Slot ${i + 1} is more than 90 days ahead`, `slots.${i}.startsAt`),
-  slotsOverlapEachOther: (i: number) =>
-    ex(InterviewErrorCode.SLOTS_OVERLAP_EACH_OTHER, `第${i + 1}个时段与其他备选时段重叠`, `Slot ${i + 1} overlaps another proposed slot`, `slots.${i}.startsAt`),
-  hrBusy: (whenZh?: string) =>
-    ex(InterviewErrorCode.HR_BUSY, `面试官在该时段已有其他面试安排${whenZh ? `（${whenZh}）` : ''}`,
-      'The interviewer already has another interview (proposed or confirmed) at an overlapping time', 'slots'),
-  seekerBusy: () =>
-    ex(InterviewErrorCode.SEEKER_BUSY, '求职者在该时段已有其他面试', 'The job seeker already has another interview at that time', 'slotId'),
-  slotNotAvailable: () => ex(InterviewErrorCode.SLOT_NOT_AVAILABLE, '该时段已不可选，请刷新后重新选择', 'That slot is no longer available', 'slotId'),
-  confirmNeedsOneSlot: () =>
-    ex(InterviewErrorCode.CONFIRM_NEEDS_ONE_SLOT, '直接确定时间时只能给出一个时段', 'A confirmed time needs exactly one slot', 'slots'),
-  joinTooEarly: (opensZh: string) =>
-    ex(InterviewErrorCode.JOIN_TOO_EARLY, `面试间尚未开放，将于 ${opensZh} 开放（开始前10分钟）`, 'The interview room opens 10 minutes before the start', 'interviewId'),
-  joinEnded: () => ex(InterviewErrorCode.JOIN_ENDED, '面试间已关闭', 'The interview room has closed', 'interviewId'),
-  templateNameTaken: () => ex(InterviewErrorCode.TEMPLATE_NAME_TAKEN, '已有同名评分模板', 'A scorecard template with this name exists', 'name'),
-  invalidRatings: (zh: string, en: string) => ex(InterviewErrorCode.INVALID_RATINGS, zh, en, 'ratings'),
-  scorecardRequired: () =>
-    ex(InterviewErrorCode.SCORECARD_REQUIRED, '请先填写评分表再给出通过/不通过结论', 'Record the scorecard before a PASS or FAIL outcome', 'outcome'),
-  scorecardFinal: () => ex(InterviewErrorCode.SCORECARD_FINAL, '面试结论已给出，评分表不可再修改', 'The outcome is recorded; the scorecard is final', 'interviewId'),
-  outcomeTooEarly: () => ex(InterviewErrorCode.OUTCOME_TOO_EARLY, '面试尚未开始，不能给出结论', 'The interview has not started yet', 'outcome'),
-};
+export class InterviewsException extends AppException<InterviewsExceptionCode> {}
+/** `throw interviewsError(InterviewsExceptionCode.SEEKER_BUSY)`; parameters and a field when the catalog asks for them. */
+export const interviewsError = exceptionFactory(InterviewsException, INTERVIEWS_ERRORS);
 
-/** The PostgreSQL error code and constraint of a failed query, if it is one. */
-export function pgError(e: unknown): { code: string; constraint?: string } | null {
-  if (!(e instanceof QueryFailedError)) return null;
-  const d = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-  return d?.code ? { code: d.code, constraint: d.constraint } : null;
-}
-export const EXCLUSION_VIOLATION = '23P01';
-export const UNIQUE_VIOLATION = '23505';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type NotFoundCode = InterviewsExceptionCode.NOT_FOUND | InterviewsExceptionCode.TEMPLATE_NOT_FOUND | InterviewsExceptionCode.SCORECARD_NOT_FOUND;
 /** `ID` args are not validated by the pipe; a malformed id is simply "not found". */
-export function assertId(id: string, notFound: () => InterviewsException = interviewNotFound): void {
-  if (!UUID.test(id)) throw notFound();
+export function assertId(id: string, notFound: NotFoundCode = InterviewsExceptionCode.NOT_FOUND): void {
+  assertUuid(id, () => interviewsError(notFound));
 }

@@ -1,16 +1,10 @@
-import { Client } from 'pg';
 import Redis from 'ioredis';
+import { dropDatabase } from './test-database';
 
 /** Drop the run's database (unless KEEP_TEST_DB=1) and its Redis keys. */
 export default async function globalTeardown(): Promise<void> {
   const name = process.env.TEST_DATABASE_NAME;
-  const admin = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (name && process.env.KEEP_TEST_DB !== '1') {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  }
+  if (name && process.env.KEEP_TEST_DB !== '1') await dropDatabase(name);
   const prefix = process.env.QUEUE_PREFIX;
   if (prefix) {
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

@@ -1,7 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import { AppException, AuthException } from './app.exception';
+import { AppException } from './app.exception';
+import { HTTP_STATUS_OF_KIND } from './error-kind';
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, INVALID_TOKEN: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
+/** The JSON body of a domain error on a REST route (the same fields GraphQL puts in the error). */
+export function httpErrorBody(e: AppException): Record<string, unknown> {
+  return { code: e.code, message: e.messageZh, messageEn: e.messageEn, field: e.field };
+}
+
+/** The HTTP status of a domain error: by its kind (error-kind.ts). */
+export function httpStatusOf(e: AppException): number {
+  return HTTP_STATUS_OF_KIND[e.kind] ?? 400;
+}
 
 /**
  * Domain errors are expected outcomes, not crashes: GraphQL gets them back
@@ -12,7 +21,6 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: AppException, host: ArgumentsHost) {
     if (host.getType<string>() === 'graphql') return exception;
     const res = host.switchToHttp().getResponse();
-    const status = HTTP_STATUS[exception.code] ?? (exception instanceof AuthException ? 401 : 400);
-    res.status(status).json({ code: exception.code, message: exception.messageZh, messageEn: exception.messageEn, field: exception.field });
+    res.status(httpStatusOf(exception)).json(httpErrorBody(exception));
   }
 }

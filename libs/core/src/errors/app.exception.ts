@@ -1,33 +1,25 @@
+import type { ErrorKind } from './error-kind';
+
 /**
- * Domain errors. Each context throws an AppException subclass with a stable
- * code; one GraphQL error formatter turns it into extensions.code plus a
- * zh-CN message (and English in extensions.messageEn). Services never throw
- * HTTP errors.
+ * Domain errors. Each context has a code enum (`TrainingExceptionCode`, …), a catalog
+ * `Record<Code, ErrorSpec>` with the zh-CN and English messages and the kind (error-catalog.ts),
+ * and a factory (`trainingError(code, …)`); throw sites name an enum member, never a string.
+ * `code` is what API clients see as `extensions.code` (see publicCode in error-catalog.ts),
+ * `reason` the context's own enum member. Services never throw HTTP errors.
  */
-export class AppException extends Error {
+export class AppException<R extends string = string> extends Error {
   constructor(
+    /** The code API clients see (`extensions.code`, the REST body's `code`). */
     readonly code: string,
     readonly messageZh: string,
     readonly messageEn: string,
     readonly field?: string,
+    readonly kind: ErrorKind = 'INPUT',
+    /** The context's own code (its enum member); equals `code` unless the catalog maps it to a common code. */
+    readonly reason: R = code as R,
+    /** Extra machine-readable detail (e.g. a file error's code). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(`${messageZh} / ${messageEn}`);
-  }
-}
-
-export class AuthException extends AppException {}
-export class ForbiddenException extends AppException {
-  constructor(zh = '无权访问', en = 'Access denied') {
-    super('FORBIDDEN', zh, en);
-  }
-}
-export class NotFoundException extends AppException {
-  constructor(what: { zh: string; en: string }) {
-    super('NOT_FOUND', `${what.zh}不存在`, `${what.en} not found`);
-  }
-}
-export class InputException extends AppException {
-  constructor(field: string, zh: string, en: string, code = 'BAD_USER_INPUT') {
-    super(code, zh, en, field);
   }
 }

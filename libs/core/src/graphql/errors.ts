@@ -4,18 +4,19 @@ import { AppException } from '../errors/app.exception';
 
 const logger = new Logger('GraphQL');
 
-/**
- * One mapping from errors to GraphQL errors: `message` in Chinese,
- * `extensions.messageEn` in English, a stable `extensions.code`, and the
- * offending `extensions.field` for input errors. Unknown errors are logged
- * (by type and message only) and shown as INTERNAL_SERVER_ERROR.
- */
-/** Rate-limit errors (e.g. RateLimitedException) tell the caller when to come back. */
+/** Rate-limit errors (rateLimited in rate-limit.ts) tell the caller when to come back. */
 function retryAfter(e: AppException): { retryAfterSeconds?: number } {
-  const s = (e as unknown as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  const s = e.details?.retryAfterSeconds;
   return typeof s === 'number' ? { retryAfterSeconds: s } : {};
 }
 
+/**
+ * One mapping from errors to GraphQL errors: `message` in Chinese,
+ * `extensions.messageEn` in English, a stable `extensions.code` (the exception's public code:
+ * its context's enum member, or the common code its catalog maps it to — see publicCode in
+ * errors/error-catalog.ts), and the offending `extensions.field` for input errors. Unknown
+ * errors are logged (by type and message only) and shown as INTERNAL_SERVER_ERROR.
+ */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : (error as Error);
   if (original instanceof AppException) {

@@ -4,16 +4,13 @@ import { GraphQLResolveInfo } from 'graphql';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { Observable } from 'rxjs';
 import { AppConfig } from '../config/config';
-import { AppException } from '../errors/app.exception';
+import { coreError, CoreExceptionCode } from '../errors/core-errors';
 import { RedisService } from '../redis/redis.service';
 import { RATE_LIMITED_ROOT_FIELDS } from './cost';
 
 /** Too many requests; `retryAfterSeconds` goes out as extensions.retryAfterSeconds (and `Retry-After` over HTTP). */
-export class RateLimitedException extends AppException {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `请求过于频繁，请${retryAfterSeconds}秒后再试`, `Too many requests; retry after ${retryAfterSeconds} s`);
-  }
-}
+export const rateLimited = (retryAfterSeconds: number) =>
+  coreError(CoreExceptionCode.RATE_LIMITED, { seconds: retryAfterSeconds }, { details: { retryAfterSeconds } });
 
 /**
  * Per-user (per-IP for anonymous callers) rate limit for the search/match/export root fields
@@ -41,7 +38,7 @@ export class ExpensiveOperationInterceptor implements NestInterceptor {
     try {
       await limiter.consume(key, 1);
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new RateLimitedException(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      if (e instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
       throw e;
     }
     return next.handle();

@@ -1,5 +1,3 @@
-import { TIME_ZONE } from '@app/core';
-
 export const MIN_DURATION_MINUTES = 10;
 export const MAX_DURATION_MINUTES = 120;
 export const MAX_SLOTS = 5;
@@ -28,22 +26,5 @@ export function firstSelfOverlap(ranges: TimeRange[]): number {
   return -1;
 }
 
-const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
-
-/** "2026-05-02 09:30" in Asia/Shanghai. */
-export function shanghaiDateTime(d: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
-/** "5月2日（周六）09:30" in Asia/Shanghai, for messages. */
-export function shanghaiFriendly(d: Date): string {
-  const local = new Date(d.getTime() + 8 * 3600_000); // Asia/Shanghai has no DST
-  const hh = String(local.getUTCHours()).padStart(2, '0');
-  const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日（周${WEEKDAY[local.getUTCDay()]}）${hh}:${mm}`;
-}
+/** Shanghai date/time formatting lives in core (libs/core/src/clock/shanghai-time.ts). */
+export { shanghaiDateTime, shanghaiFriendly } from '@app/core';
