@@ -4,12 +4,11 @@ import { IdentityClaimResolver } from './claims/identity-claim.resolver';
 import { PoolStatsResolver } from './pool-stats/pool-stats.resolver';
 import { RegionResolver } from './region.resolver';
 import { SeekerResolver } from './seekers/seeker.resolver';
-import { ApplicantCheck } from './seekers/applicant-check';
 import { TalentModule } from './talent.module';
 
-/** The GraphQL side of the talent pool; ApplicantCheck serves only its masking rule for talentProfile. */
+/** The GraphQL side of the talent pool. */
 @Module({
   imports: [TalentModule],
-  providers: [SeekerResolver, RegionResolver, ApplicantCheck, IdentityClaimResolver, CategoryVerificationResolver, PoolStatsResolver],
+  providers: [SeekerResolver, RegionResolver, IdentityClaimResolver, CategoryVerificationResolver, PoolStatsResolver],
 })
 export class TalentApiModule {}

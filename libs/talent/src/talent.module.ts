@@ -9,10 +9,21 @@ import { PoolStatsService } from './pool-stats/pool-stats.service';
 import { ProfileAccessLogEntity, SeekerEntity } from './seekers/seeker.entity';
 import { PersonalDataExportRegistry } from './privacy/personal-data-export';
 import { SeekerService } from './seekers/seeker.service';
+import { ProfileAccessLogService } from './access-log/profile-access-log.service';
+import { ConsentService } from './consent/consent.service';
+import { TalentPoolService } from './pool/talent-pool.service';
+import { EmployerDirectoryPort } from './ports/employer-directory.port';
+import { PersonalDataExportService } from './privacy/personal-data-export.service';
+import { EraseSeekerUseCase } from './usecases/erase-seeker.usecase';
+
+const services = [
+  SeekerService, ConsentService, ProfileAccessLogService, TalentPoolService, PersonalDataExportService, EraseSeekerUseCase,
+  PersonalDataExportRegistry, EmployerDirectoryPort, IdentityClaimService, CategoryVerificationService, PoolStatsService,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([SeekerEntity, ConsentEntity, ProfileAccessLogEntity, IdentityClaimEntity, CategoryVerificationEntity])],
-  providers: [SeekerService, PersonalDataExportRegistry, IdentityClaimService, CategoryVerificationService, PoolStatsService],
-  exports: [SeekerService, PersonalDataExportRegistry, IdentityClaimService, CategoryVerificationService, PoolStatsService, TypeOrmModule],
+  providers: services,
+  exports: [...services, TypeOrmModule],
 })
 export class TalentModule {}

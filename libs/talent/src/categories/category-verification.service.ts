@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { ProfileAccessLogEntity, SeekerEntity } from '../seekers/seeker.entity';
 import { isSensitiveCategory, SeekerCategory } from '../seekers/seeker.enums';
-import { PROFILE_NOT_FOUND } from '../seekers/talent.exception';
+import { talentError, TalentExceptionCode } from '../talent.exception';
 import { CategoryVerificationEntity } from './category-verification.entity';
 import { VerifyCategoryInput } from './dto/verify-category.input';
 import { CategoryStatusModel } from './models/category-status.model';
@@ -29,7 +29,7 @@ export class CategoryVerificationService {
   async verify(actor: Actor, input: VerifyCategoryInput): Promise<CategoryStatusModel[]> {
     await this.dataSource.transaction(async (m) => {
       const s = await m.findOne(SeekerEntity, { where: { id: input.seekerId }, lock: { mode: 'pessimistic_write' } });
-      if (!s || s.erasedAt) throw PROFILE_NOT_FOUND();
+      if (!s || s.erasedAt) throw talentError(TalentExceptionCode.PROFILE_NOT_FOUND);
       const now = this.clock.now();
       await m.update(CategoryVerificationEntity, { seekerId: s.id, category: input.category, revokedAt: IsNull() }, { revokedAt: now });
       await m.insert(CategoryVerificationEntity, {
@@ -55,7 +55,7 @@ export class CategoryVerificationService {
 
   async statuses(seekerId: string): Promise<CategoryStatusModel[]> {
     const s = await this.dataSource.manager.findOne(SeekerEntity, { where: { id: seekerId } });
-    if (!s || s.erasedAt) throw PROFILE_NOT_FOUND();
+    if (!s || s.erasedAt) throw talentError(TalentExceptionCode.PROFILE_NOT_FOUND);
     return this.statusesOf(s);
   }
 

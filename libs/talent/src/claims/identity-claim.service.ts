@@ -1,10 +1,10 @@
-import { Actor, Clock, CryptoService, maskPhone, maskResidentId, OutboxService, Page, PageArgs, toPage, UserEntity } from '@app/core';
+import { AccountService, Actor, Clock, CryptoService, maskPhone, maskResidentId, OutboxService, Page, PageArgs, toPage, UserEntity } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ProfileAccessLogEntity, SeekerEntity } from '../seekers/seeker.entity';
 import { IdentityClaimMethod, IdentityClaimStatus, ProfileSource } from '../seekers/seeker.enums';
-import { TalentException } from '../seekers/talent.exception';
+import { talentError, TalentExceptionCode } from '../talent.exception';
 import { DecideIdentityClaimInput, IdentityClaimFilterInput } from './dto/identity-claim.input';
 import { IdentityClaimEntity } from './identity-claim.entity';
 import { IdentityClaimModel, MyIdentityClaimModel } from './models/identity-claim.model';
@@ -34,17 +34,6 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-const claimException = {
-  notFound: () => new TalentException('NOT_FOUND', '核验申请不存在', 'Identity claim not found', 'claimId'),
-  decided: () => new TalentException('CLAIM_ALREADY_DECIDED', '该申请已处理', 'This claim has already been decided', 'claimId'),
-  pendingOther: () =>
-    new TalentException('IDENTITY_CLAIM_PENDING', '您的身份核验申请正在处理中，如需更改身份证号请先撤销申请', 'Your identity verification is pending; cancel it before entering another ID number', 'idNumber'),
-  limit: () =>
-    new TalentException('IDENTITY_CLAIM_LIMIT', '核验申请次数过多，请携带本人身份证到人才服务中心办理', 'Too many verification requests; bring your ID card to the talent service centre', 'idNumber'),
-  claimantHasProfile: () =>
-    new TalentException('CLAIMANT_HAS_PROFILE', '申请人账号已绑定其他档案，无法通过', 'The claimant account already has another profile', 'claimId'),
-  claimantGone: () => new TalentException('CLAIMANT_GONE', '申请人账号已注销', 'The claimant account no longer exists', 'claimId'),
-};
 
 /**
  * Claiming a profile that already exists for an ID number (issue 8 §2). The
@@ -62,6 +51,7 @@ export class IdentityClaimService {
     private readonly crypto: CryptoService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly accounts: AccountService,
   ) {}
 
   /**
@@ -74,10 +64,10 @@ export class IdentityClaimService {
       `SELECT s.id_number_hash FROM identity_claims c JOIN seekers s ON s.id = c.seeker_id WHERE c.claimant_user_id = $1 AND c.status = 'PENDING'`,
       [userId],
     );
-    if (open.length && open[0].id_number_hash !== idHash) throw claimException.pendingOther();
+    if (open.length && open[0].id_number_hash !== idHash) throw talentError(TalentExceptionCode.IDENTITY_CLAIM_PENDING);
     if (!open.length) {
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM identity_claims WHERE claimant_user_id = $1 AND method IS DISTINCT FROM 'PHONE_MATCH'`, [userId]);
-      if (n >= MAX_CLAIMS_PER_ACCOUNT) throw claimException.limit();
+      if (n >= MAX_CLAIMS_PER_ACCOUNT) throw talentError(TalentExceptionCode.IDENTITY_CLAIM_LIMIT);
     }
   }
 
@@ -129,8 +119,8 @@ export class IdentityClaimService {
   async decide(actor: Actor, input: DecideIdentityClaimInput, approve: boolean): Promise<IdentityClaimModel> {
     const saved = await this.dataSource.transaction(async (m) => {
       const claim = await m.findOne(IdentityClaimEntity, { where: { id: input.claimId }, lock: { mode: 'pessimistic_write' } });
-      if (!claim) throw claimException.notFound();
-      if (claim.status !== IdentityClaimStatus.PENDING) throw claimException.decided();
+      if (!claim) throw talentError(TalentExceptionCode.CLAIM_NOT_FOUND);
+      if (claim.status !== IdentityClaimStatus.PENDING) throw talentError(TalentExceptionCode.CLAIM_ALREADY_DECIDED);
       const now = this.clock.now();
       const decision = { decidedBy: actor.userId, decidedByRole: actor.role, decidedAt: now, decisionNote: input.note.trim() };
       if (!approve) {
@@ -138,11 +128,11 @@ export class IdentityClaimService {
         return claim.id;
       }
       const seeker = await m.findOne(SeekerEntity, { where: { id: claim.seekerId }, lock: { mode: 'pessimistic_write' } });
-      if (!seeker || seeker.erasedAt) throw claimException.notFound();
-      const claimant = claim.claimantUserId ? await m.findOne(UserEntity, { where: { id: claim.claimantUserId } }) : null;
-      if (!claimant) throw claimException.claimantGone();
+      if (!seeker || seeker.erasedAt) throw talentError(TalentExceptionCode.CLAIM_NOT_FOUND);
+      const claimant = claim.claimantUserId ? await this.accounts.findUser(claim.claimantUserId, m) : null;
+      if (!claimant) throw talentError(TalentExceptionCode.CLAIMANT_GONE);
       const own = await m.findOne(SeekerEntity, { where: { userId: claimant.id } });
-      if (own) throw claimException.claimantHasProfile();
+      if (own) throw talentError(TalentExceptionCode.CLAIMANT_HAS_PROFILE);
       const previousUserId = seeker.userId;
       await m.update(SeekerEntity, { id: seeker.id }, { userId: claimant.id, phoneEnc: claimant.phoneEnc, phoneHash: claimant.phoneHash, updatedAt: now });
       await m.update(IdentityClaimEntity, { id: claim.id }, {
@@ -169,10 +159,10 @@ export class IdentityClaimService {
     const deciderIds = [...new Set(rows.map((r) => r.decidedBy).filter((x): x is string => !!x))];
     const [seekers, deciders] = await Promise.all([
       seekerIds.length ? this.dataSource.manager.find(SeekerEntity, { where: { id: In(seekerIds) } }) : [],
-      deciderIds.length ? this.dataSource.manager.find(UserEntity, { where: { id: In(deciderIds) } }) : [],
+      this.accounts.findUsers(deciderIds),
     ]);
     const sById = new Map(seekers.map((s) => [s.id, s]));
-    const uById = new Map(deciders.map((u) => [u.id, u]));
+    const uById = deciders;
     return rows.map((c) => {
       const s = sById.get(c.seekerId)!;
       const id = s?.idNumberEnc ? this.crypto.decrypt(s.idNumberEnc) : null;

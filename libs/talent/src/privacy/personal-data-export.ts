@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** Who is being erased and when (the app's Clock), passed to every contributor. */
+export interface ErasureContext {
+  /** the account being deleted, when there is one */
+  userId: string | null;
+  now: Date;
+}
 
 /**
  * One part of a seeker's "export my data" (PIPL art. 45): each context that
@@ -13,6 +20,13 @@ export interface PersonalDataSection {
   /** what the section holds, zh-CN first */
   title: string;
   collect(seekerId: string): Promise<unknown>;
+  /**
+   * Erases (or pseudonymises, where an audited record must stay) what this context keeps about the person,
+   * inside the erasure's one transaction (`manager`).
+   */
+  erase(seekerId: string, manager: EntityManager, ctx: ErasureContext): Promise<void>;
+  /** The records are spread into the export's top level instead of a titled section (employers: `applications`, `hires`). */
+  inline?: boolean;
 }
 
 @Injectable()
@@ -28,20 +42,27 @@ export class PersonalDataExportRegistry {
     return [...this.sections.keys()].sort();
   }
 
-  /** Every registered section for one seeker, in key order, with its title. */
-  async collect(seekerId: string): Promise<Record<string, { title: string; records: unknown }>> {
-    const out: Record<string, { title: string; records: unknown }> = {};
+  /** Every registered section for one seeker, in key order, with its title (inline sections spread at the top). */
+  async collect(seekerId: string): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
     for (const key of this.keys()) {
       const s = this.sections.get(key)!;
-      out[key] = { title: s.title, records: await s.collect(seekerId) };
+      const records = await s.collect(seekerId);
+      if (s.inline) Object.assign(out, records as Record<string, unknown>);
+      else out[key] = { title: s.title, records };
     }
     return out;
+  }
+
+  /** Every context erases its own rows about the person, in key order, inside the caller's transaction. */
+  async eraseAll(seekerId: string, manager: EntityManager, ctx: ErasureContext): Promise<void> {
+    for (const key of this.keys()) await this.sections.get(key)!.erase(seekerId, manager, ctx);
   }
 }
 
 /**
  * Base of a context's section: registers itself when its module starts.
- * A subclass gives `key`, `title` and `collect`; it reads its own tables through `db`.
+ * A subclass gives `key`, `title`, `collect` and `erase`; it reads and erases only its own tables.
  */
 @Injectable()
 export abstract class PersonalDataContributor implements OnModuleInit {
@@ -54,8 +75,17 @@ export abstract class PersonalDataContributor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({ key: this.key, title: this.title, collect: (id) => this.collect(id) });
+    this.registry.register({
+      key: this.key, title: this.title, inline: this.inline,
+      collect: (id) => this.collect(id),
+      erase: (id, m, ctx) => this.erase(id, m, ctx),
+    });
   }
 
+  readonly inline: boolean = false;
+
   abstract collect(seekerId: string): Promise<unknown>;
+
+  /** Erases this context's rows about the person in the erasure's transaction; see PersonalDataSection.erase. */
+  abstract erase(seekerId: string, manager: EntityManager, ctx: ErasureContext): Promise<void>;
 }
