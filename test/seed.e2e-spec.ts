@@ -1,8 +1,7 @@
-import { AppConfig, Clock, loadConfig } from '@app/core';
+import { AppConfig, Clock, dataSourceOptions, loadConfig } from '@app/core';
 import { useIsolatedDatabase } from '@app/testing';
+import { TrainingRecordService } from '@app/training';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/core/src/database/data-source-options';
-import { TrainingRecordService } from '../libs/training/src/records/training-record.service';
 import { seedDemo, SeedSummary } from '../tools/seed/seed';
 
 /**

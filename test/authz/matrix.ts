@@ -52,6 +52,8 @@ const POSTING = { title: '呼入客服专员', description: '负责电话咨询'
 const soon = (w: World, minutes: number) => new Date(Math.ceil((w.api.clock.now().getTime() + minutes * 60_000) / 60_000) * 60_000).toISOString();
 
 //                                                                                                anon seeker seeker2 hrA hrB schoolA schoolB op aud
+// One aligned row per operation, read as a table: not reformatted.
+// prettier-ignore
 export const MATRIX: Row[] = [
   // ---- Queries ----
   op('application', `query($id: ID!) { application(id: $id) { id } }`, (w) => ({ id: w.a.applicationId }),                          'U F F ok NF F F F F'),
@@ -197,6 +199,7 @@ const uploadForm = () => {
 };
 
 //                                                                                                           anon seeker seeker2 hrA hrB schoolA schoolB op aud
+// prettier-ignore
 export const REST: RestRow[] = [
   rest('GET /interview/config.json', async () => ({ path: '/interview/config.json' }),                                          '200 200 200 200 200 200 200 200 200'),
   // serve-static's fallback for the pages (GET {*any}): public files only.

@@ -2,7 +2,7 @@ import { Role } from '@app/core';
 import { createTestApi, insertStaff, tenantWithHr, TestApi } from '@app/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { candidate, scheduled } from '../interviews/interviews.helpers';
 import { eventually, launchChromium, MediaHarness, startMedia } from './media-harness';
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { GRADUATE_UPLOAD_DIR } from '../../libs/schools/src/graduate-imports/graduate-upload.store';
-import { GraduateImportRunner } from '../../libs/schools/src/graduate-imports/graduate-import.runner';
+import { ImportGraduateListCommand, ImportGraduateListUseCase } from '@app/schools';
 import {
   csv, CSV_HEADER, expectation, FIXTURES, freshId, importFile, rejections, schoolWithAdmin, startWorker, upload, uploadFixture, waitForImport,
 } from './schools-helpers';
@@ -277,8 +277,8 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
   it('a duplicate run of a finished import (stalled-job retry, sweep) changes nothing', async () => {
     const done = await importFile(api, school.token, fs.readFileSync(path.join(FIXTURES, 'utf8.csv')), 'utf8.csv');
     expect(done.status).toBe('DONE');
-    const runner = worker.get(GraduateImportRunner);
-    expect(await runner.run(done.id)).toBe('SKIPPED');
+    const importList = worker.get(ImportGraduateListUseCase);
+    expect(await importList.execute(ImportGraduateListCommand.create({ importId: done.id }))).toMatchObject({ outcome: 'SKIPPED', status: 'DONE' });
     const again = await waitForImport(api, school.token, done.id);
     expect(again).toMatchObject({ status: 'DONE', rowsProcessed: done.rowsProcessed, accepted: done.accepted, rejected: done.rejected });
   });

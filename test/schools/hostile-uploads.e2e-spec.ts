@@ -14,9 +14,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { farColumnCell, inflatingSheet, lyingSheet, sharedStringsBomb } from '../../tools/fixtures/hostile-xlsx';
-import { GraduateUploadStore } from '../../libs/schools/src/graduate-imports/graduate-upload.store';
-import { IMPORT_CRASHED, MAX_IMPORT_CRASHES } from '../../libs/schools/src/graduate-imports/graduate-import.runner';
-import { GraduateImportService } from '../../libs/schools/src/graduate-imports/graduate-import.service';
+import { GraduateImportService, GraduateUploadStore, IMPORT_CRASHED, MAX_IMPORT_CRASHES } from '@app/schools';
 import { csv, CSV_HEADER, importFile, schoolWithAdmin, upload, waitFor, waitForImport } from './schools-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,5 +1,5 @@
 import { makeResidentId, Role } from '@app/core';
-import { creditCode, createTestApi, insertStaff, openPosting, operator, signInStaff, TestApi, uniquePhone } from '@app/testing';
+import { creditCode, insertStaff, openPosting, operator, signInStaff, TestApi, uniquePhone } from '@app/testing';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserContext, openWebHarness, PC, PHONE, webBase } from './serve-web';

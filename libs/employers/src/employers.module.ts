@@ -10,12 +10,18 @@ import { PostingResolver } from './postings/posting.resolver';
 import { PostingService } from './postings/posting.service';
 import { TenantResolver } from './tenants/tenant.resolver';
 import { TenantService } from './tenants/tenant.service';
+import { HireUseCase } from './usecases/hire/hire.usecase';
+import { EmploymentPersonalData } from './read/employment-personal-data';
+import { HiringReadModel } from './read/hiring-read-model';
+import { TalentLinksProvider } from './read/talent-links.provider';
+import { TenantDirectory } from './read/tenant-directory';
 
-const services = [TenantService, PostingService, ApplicationService, HireService];
+/** TenantDirectory and HiringReadModel are what other contexts read of employers (docs/CONTEXTS.md). */
+const services = [TenantService, PostingService, ApplicationService, HireService, HireUseCase, TenantDirectory, HiringReadModel];
 
 @Module({
   imports: [TypeOrmModule.forFeature(EMPLOYER_ENTITIES), TalentModule],
-  providers: services,
+  providers: [...services, EmploymentPersonalData, TalentLinksProvider],
   exports: [...services, TypeOrmModule],
 })
 export class EmployersModule {}

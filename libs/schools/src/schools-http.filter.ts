@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Writable } from 'stream';
+import { httpErrorBody, httpStatusOf } from '@app/core';
 import { SchoolsException } from './schools.exception';
 
 /** The bits of express' Response used here (the project has no @types/express). */
@@ -10,9 +11,7 @@ export type HttpResponse = Writable & {
   json(body: unknown): void;
 };
 
-const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, FILE_TOO_LARGE: 413, GRADUATE_FILE_INVALID: 422 };
-
-/** REST endpoints of this context: the same JSON shape as the global filter, with upload-specific statuses and the file error's code. */
+/** REST endpoints of this context: the global filter's JSON and status (by the error's kind: 413 too large, 422 unreadable file), plus details (the file error's code). */
 @Catch(SchoolsException)
 export class SchoolsHttpExceptionFilter implements ExceptionFilter {
   catch(e: SchoolsException, host: ArgumentsHost) {
@@ -21,6 +20,6 @@ export class SchoolsHttpExceptionFilter implements ExceptionFilter {
       res.destroy(e);
       return;
     }
-    res.status(STATUS[e.code] ?? 400).json({ code: e.code, message: e.messageZh, messageEn: e.messageEn, field: e.field, details: e.details });
+    res.status(httpStatusOf(e)).json({ ...httpErrorBody(e), details: e.details });
   }
 }

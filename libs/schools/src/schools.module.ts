@@ -1,3 +1,4 @@
+import { EmployersModule } from '@app/employers';
 import { TalentModule } from '@app/talent';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -23,6 +24,8 @@ import { SchoolLinkService } from './students/school-link.service';
 import { StudentResolver } from './students/student.resolver';
 import { SchoolPersonalData } from './students/school-personal-data';
 import { StudentService } from './students/student.service';
+import { ImportGraduateListUseCase } from './usecases/import-graduate-list/import-graduate-list.usecase';
+import { SchoolMembershipRead } from './students/school-membership.read';
 
 export const SCHOOL_ENTITIES = [
   SchoolEntity, SeekerSchoolEntity, GraduateImportEntity, GraduateImportRejectionEntity, OrderClassEntity, OrderClassStudentEntity,
@@ -30,13 +33,13 @@ export const SCHOOL_ENTITIES = [
 ];
 
 const services = [
-  SchoolService, GraduateUploadStore, GraduatePoolWriter, GraduateImportRunner, GraduateImportService, StudentService, OrderClassService, InternshipService,
-  SchoolPersonalData, SchoolLinkService,
+  SchoolService, GraduateUploadStore, GraduatePoolWriter, GraduateImportRunner, ImportGraduateListUseCase, GraduateImportService, StudentService, OrderClassService, InternshipService,
+  SchoolPersonalData, SchoolLinkService, SchoolMembershipRead,
 ];
 
-/** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor uses GraduateImportRunner). */
+/** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor runs ImportGraduateListUseCase). */
 @Module({
-  imports: [TypeOrmModule.forFeature(SCHOOL_ENTITIES), TalentModule],
+  imports: [TypeOrmModule.forFeature(SCHOOL_ENTITIES), TalentModule, EmployersModule],
   providers: services,
   exports: services,
 })

@@ -1,5 +1,6 @@
+import { TenantDirectory } from '@app/employers';
 import { EntityManager } from 'typeorm';
-import { SchoolsException } from './schools.exception';
+import { schoolsError, SchoolsExceptionCode } from './schools.exception';
 
 /** 'YYYY-MM-DD' that is a real calendar date. */
 export function isRealDate(s: string): boolean {
@@ -11,11 +12,11 @@ export function isRealDate(s: string): boolean {
 
 export function assertDateRange(start: string, end: string): void {
   if (!isRealDate(start) || !isRealDate(end) || end < start) {
-    throw new SchoolsException('INVALID_DATES', '日期无效或结束日期早于开始日期', 'Invalid dates, or the end date is before the start date', 'endDate');
+    throw schoolsError(SchoolsExceptionCode.INVALID_DATES);
   }
 }
 
-export async function assertTenantExists(m: EntityManager, tenantId: string): Promise<void> {
-  const [row] = await m.query(`SELECT 1 FROM tenants WHERE id = $1`, [tenantId]);
-  if (!row) throw new SchoolsException('TENANT_NOT_FOUND', '合作企业不存在', 'Tenant not found', 'tenantId');
+/** The tenant exists (asked of the employers context's TenantDirectory). */
+export async function assertTenantExists(tenants: TenantDirectory, tenantId: string, m?: EntityManager): Promise<void> {
+  if (!(await tenants.exists(tenantId, m))) throw schoolsError(SchoolsExceptionCode.TENANT_NOT_FOUND);
 }

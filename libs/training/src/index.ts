@@ -7,6 +7,7 @@ export * from './enrolments/enrolment.entity';
 export * from './institutions/institution.entity';
 export type { CompletedTraining } from './records/training-record.service';
 export { TrainingRecordService } from './records/training-record.service';
+export { TrainingStatsService } from './stats/training-stats.service';
 export * from './training.entities';
 export * from './training.exception';
 export * from './training.module';

@@ -1,4 +1,5 @@
 import { EmployersModule } from '@app/employers';
+import { SchoolsModule } from '@app/schools';
 import { TalentModule } from '@app/talent';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -29,7 +30,7 @@ const services = [
 
 /** Training services, for other contexts (matching reads completedTrainingFor; subsidies will read the facts). */
 @Module({
-  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES), TalentModule, EmployersModule],
+  imports: [TypeOrmModule.forFeature(TRAINING_ENTITIES), TalentModule, EmployersModule, SchoolsModule],
   providers: services,
   exports: [...services],
 })

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomBytes, randomInt } from 'crypto';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/config';
 import { CryptoService } from '../crypto/crypto.service';
-import { AuthException, InputException } from '../errors/app.exception';
+import { authError, AuthExceptionCode, inputError, InputExceptionCode } from '../errors/core-errors';
 import { normalizeMobile } from '../identity/resident-id';
 import { RedisService } from '../redis/redis.service';
 import { Role } from './roles';
@@ -30,7 +30,7 @@ function dummyHash(): Promise<string> {
   return dummy;
 }
 
-const WRONG_CODE = () => new AuthException('SMS_CODE_INVALID', '验证码错误或已过期', 'Verification code is wrong or expired');
+const WRONG_CODE = () => authError(AuthExceptionCode.SMS_CODE_INVALID);
 
 @Injectable()
 export class AccountService {
@@ -47,7 +47,7 @@ export class AccountService {
 
   phoneOrThrow(raw: string): string {
     const phone = normalizeMobile(raw);
-    if (!phone) throw new InputException('phone', '手机号格式不正确（应为11位大陆手机号）', 'Phone must be an 11-digit mainland mobile number');
+    if (!phone) throw inputError(InputExceptionCode.PHONE_INVALID);
     return phone;
   }
 
@@ -56,7 +56,7 @@ export class AccountService {
     const phone = this.phoneOrThrow(rawPhone);
     const a = this.config.auth;
     const phoneHash = this.crypto.hash('phone', phone);
-    const limited = () => new AuthException('RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests, try again later');
+    const limited = () => authError(AuthExceptionCode.SMS_RATE_LIMITED);
     const last = await this.codes.findOne({ where: { phoneHash }, order: { createdAt: 'DESC' } });
     if (last && last.createdAt.getTime() + a.smsResendSeconds * 1000 > this.clock.now().getTime()) throw limited();
     if (!(await this.redis.hit(`sms:phone:${phoneHash}`, a.smsPerPhonePerHour, 3600))) throw limited();
@@ -82,7 +82,7 @@ export class AccountService {
     const now = this.clock.now();
     if (!latest || latest.consumedAt || latest.expiresAt <= now) throw WRONG_CODE();
     if (latest.attempts >= this.config.auth.smsMaxAttempts) {
-      throw new AuthException('SMS_CODE_LOCKED', '验证码错误次数过多，请重新获取', 'Too many wrong attempts; request a new code');
+      throw authError(AuthExceptionCode.SMS_CODE_LOCKED);
     }
     // Count the attempt atomically before comparing, so parallel guesses cannot exceed the limit.
     const counted = await this.codes
@@ -91,7 +91,7 @@ export class AccountService {
       .set({ attempts: () => 'attempts + 1' })
       .where('id = :id AND attempts < :max AND consumed_at IS NULL', { id: latest.id, max: this.config.auth.smsMaxAttempts })
       .execute();
-    if (!counted.affected) throw new AuthException('SMS_CODE_LOCKED', '验证码错误次数过多，请重新获取', 'Too many wrong attempts; request a new code');
+    if (!counted.affected) throw authError(AuthExceptionCode.SMS_CODE_LOCKED);
     if (this.crypto.hash('code', `${phoneHash}:${String(code).trim()}`) !== latest.codeHash) throw WRONG_CODE();
     const consumed = await this.codes.update({ id: latest.id, consumedAt: IsNull() }, { consumedAt: now });
     if (!consumed.affected) throw WRONG_CODE();
@@ -108,7 +108,7 @@ export class AccountService {
       user = await this.users.findOneOrFail({ where: { phoneHash, role: Role.SEEKER } });
       isNew = true;
     }
-    if (user.disabledAt) throw new AuthException('ACCOUNT_DISABLED', '账号已停用', 'Account disabled');
+    if (user.disabledAt) throw authError(AuthExceptionCode.ACCOUNT_DISABLED);
     return { user, tokens: await this.tokens.issue(user), isNew };
   }
 
@@ -119,8 +119,8 @@ export class AccountService {
    * hash, so timing and errors never tell whether an account exists.
    */
   async signInWithPassword(username: string, password: string, ip = 'unknown'): Promise<{ user: UserEntity; tokens: TokenPair }> {
-    const wrong = () => new AuthException('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
-    const limited = () => new AuthException('RATE_LIMITED', '登录尝试过多，请稍后再试', 'Too many sign-in attempts; try again later');
+    const wrong = () => authError(AuthExceptionCode.BAD_CREDENTIALS);
+    const limited = () => authError(AuthExceptionCode.SIGN_IN_RATE_LIMITED);
     const a = this.config.auth;
     const name = String(username).trim();
     const accountKey = `login:fail:user:${this.crypto.hash('token', name.toLowerCase())}`;
@@ -136,17 +136,17 @@ export class AccountService {
       await Promise.all([this.redis.hit(accountKey, a.loginFailuresPerAccount, a.loginWindowSeconds), this.redis.hit(ipKey, a.loginFailuresPerIp, a.loginWindowSeconds)]);
       throw wrong();
     }
-    if (candidate.disabledAt) throw new AuthException('ACCOUNT_DISABLED', '账号已停用', 'Account disabled');
+    if (candidate.disabledAt) throw authError(AuthExceptionCode.ACCOUNT_DISABLED);
     return { user: candidate, tokens: await this.tokens.issue(candidate) };
   }
 
   async createStaffUser(input: CreateStaffUser): Promise<UserEntity> {
-    if (input.role === Role.SEEKER) throw new InputException('role', '求职者通过手机验证码注册', 'Seekers register by SMS code');
-    if (input.role === Role.HR && !input.tenantId) throw new InputException('tenantId', '企业HR必须属于一个企业', 'An HR user needs a tenantId');
-    if (input.role === Role.SCHOOL_ADMIN && !input.schoolId) throw new InputException('schoolId', '院校管理员必须属于一所院校', 'A school admin needs a schoolId');
-    if (input.password.length < 10) throw new InputException('password', '密码至少10位', 'Password must be at least 10 characters');
+    if (input.role === Role.SEEKER) throw inputError(InputExceptionCode.SEEKER_SIGNS_UP_BY_SMS);
+    if (input.role === Role.HR && !input.tenantId) throw inputError(InputExceptionCode.HR_NEEDS_TENANT);
+    if (input.role === Role.SCHOOL_ADMIN && !input.schoolId) throw inputError(InputExceptionCode.SCHOOL_ADMIN_NEEDS_SCHOOL);
+    if (input.password.length < 10) throw inputError(InputExceptionCode.PASSWORD_TOO_SHORT);
     if (await this.users.exists({ where: { username: input.username } })) {
-      throw new InputException('username', '用户名已存在', 'Username already taken', 'CONFLICT');
+      throw inputError(InputExceptionCode.USERNAME_TAKEN);
     }
     const saved = await this.users.save(
       this.users.create({
@@ -161,8 +161,22 @@ export class AccountService {
     return saved;
   }
 
-  findUser(id: string): Promise<UserEntity | null> {
-    return this.users.findOne({ where: { id } });
+  /** One account; `manager` reads inside the caller's transaction. */
+  findUser(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return manager ? manager.findOne(UserEntity, { where: { id } }) : this.users.findOne({ where: { id } });
+  }
+
+  /** Accounts by id (staff names for audit lists); unknown ids are left out. */
+  async findUsers(ids: readonly string[], manager?: EntityManager): Promise<Map<string, UserEntity>> {
+    const rows = ids.length ? await (manager ?? this.users.manager).find(UserEntity, { where: { id: In([...ids]) } }) : [];
+    return new Map(rows.map((u) => [u.id, u]));
+  }
+
+  /** Erases an account (PIPL): its sessions, notifications and the user row, in the caller's transaction. */
+  async eraseAccount(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM refresh_tokens WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM users WHERE id = $1`, [userId]);
   }
 
   decryptPhone(user: UserEntity): string | null {

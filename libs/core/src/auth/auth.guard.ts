@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthException, ForbiddenException } from '../errors/app.exception';
+import { authError, AuthExceptionCode, coreError, CoreExceptionCode } from '../errors/core-errors';
 import { IS_PUBLIC, requestOf, ROLES } from './auth.decorators';
 import { Role } from './roles';
 import { TokenService } from './token.service';
@@ -31,9 +31,9 @@ export class AuthGuard implements CanActivate {
       req.actorFor = header;
     }
     if (isPublic) return true;
-    if (!req?.actor) throw new AuthException('UNAUTHENTICATED', '请先登录', 'Sign-in required');
+    if (!req?.actor) throw authError(AuthExceptionCode.UNAUTHENTICATED);
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets);
-    if (!roles || !roles.includes(req.actor.role)) throw new ForbiddenException();
+    if (!roles || !roles.includes(req.actor.role)) throw coreError(CoreExceptionCode.FORBIDDEN);
     return true;
   }
 }

@@ -6,7 +6,7 @@ import { CreateStaffUserInput, SignInWithPasswordInput, SignInWithSmsInput } fro
 import { AuthPayloadModel, SmsCodeRequestModel, UserModel } from './models/auth.model';
 import { Actor, Role } from './roles';
 import { AppConfig } from '../config/config';
-import { AuthException } from '../errors/app.exception';
+import { authError, AuthExceptionCode } from '../errors/core-errors';
 import { clearRefreshCookie, readRefreshCookie, requireAppHeader, setRefreshCookie } from './session-cookie';
 import { TokenPair, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
@@ -63,7 +63,7 @@ export class AuthResolver {
   async refreshSession(@Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
     requireAppHeader(ctx.req);
     const refreshToken = readRefreshCookie(ctx.req);
-    if (!refreshToken) throw new AuthException('INVALID_REFRESH_TOKEN', '登录已失效，请重新登录', 'Refresh token invalid or expired');
+    if (!refreshToken) throw authError(AuthExceptionCode.INVALID_REFRESH_TOKEN);
     try {
       const { user, tokens } = await this.tokens.rotate(refreshToken);
       return this.payload(ctx, user, tokens, false);
@@ -89,7 +89,7 @@ export class AuthResolver {
   @Query(() => UserModel, { description: '当前账号 / the signed-in account' })
   async me(@CurrentActor() actor: Actor): Promise<UserModel> {
     const user = await this.accounts.findUser(actor.userId);
-    if (!user) throw new AuthException('UNAUTHENTICATED', '请先登录', 'Sign-in required');
+    if (!user) throw authError(AuthExceptionCode.UNAUTHENTICATED);
     return this.toModel(user);
   }
 

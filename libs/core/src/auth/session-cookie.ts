@@ -1,5 +1,5 @@
 import { AppConfig } from '../config/config';
-import { AuthException } from '../errors/app.exception';
+import { authError, AuthExceptionCode } from '../errors/core-errors';
 
 /**
  * The refresh token lives only in an HttpOnly, SameSite=Strict cookie scoped to
@@ -35,7 +35,7 @@ export function refreshCookieName(req: CookieRequest): string {
 /** Refuses a cookie-authenticated call that lacks the custom header (CSRF). */
 export function requireAppHeader(req: CookieRequest): void {
   if (!appOf(req)) {
-    throw new AuthException('CSRF_HEADER_REQUIRED', '请求缺少必要的请求头', `The ${APP_HEADER} header (seeker, hr, staff or api) is required`);
+    throw authError(AuthExceptionCode.CSRF_HEADER_REQUIRED, { header: APP_HEADER });
   }
 }
 

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/config';
 import { CryptoService } from '../crypto/crypto.service';
-import { AuthException } from '../errors/app.exception';
+import { authError, AuthExceptionCode } from '../errors/core-errors';
 import { Actor, Role } from './roles';
 import { RefreshTokenEntity, UserEntity } from './user.entity';
 
@@ -26,8 +26,8 @@ export interface AccessClaims extends Actor {
   sessionId: string;
 }
 
-const invalidToken = () => new AuthException('INVALID_TOKEN', '登录已过期或无效，请重新登录', 'Access token expired or invalid');
-const unauthenticated = () => new AuthException('UNAUTHENTICATED', '请先登录', 'Sign-in required');
+const invalidToken = () => authError(AuthExceptionCode.INVALID_TOKEN);
+const unauthenticated = () => authError(AuthExceptionCode.UNAUTHENTICATED);
 
 /**
  * Short-lived JWT access tokens and opaque, rotating refresh tokens.
@@ -129,7 +129,7 @@ export class TokenService {
 
   async rotate(refreshToken: string): Promise<{ user: UserEntity; tokens: TokenPair }> {
     const row = await this.refreshTokens.findOne({ where: { tokenHash: this.crypto.hash('token', refreshToken) } });
-    const invalid = () => new AuthException('INVALID_REFRESH_TOKEN', '登录已失效，请重新登录', 'Refresh token invalid or expired');
+    const invalid = () => authError(AuthExceptionCode.INVALID_REFRESH_TOKEN);
     if (!row || row.revokedAt || row.expiresAt <= this.clock.now()) throw invalid();
     // Atomic claim: only one request can rotate a given token.
     const claimed = await this.refreshTokens

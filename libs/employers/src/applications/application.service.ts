@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ApplicationEntity, ApplicationEventEntity, ApplicationNoteEntity, PostingEntity, Stage } from '../employers.entities';
-import { EmployersException, notFound } from '../employers.exception';
+import { employersError, EmployersExceptionCode } from '../employers.exception';
 import { AddNoteInput, ApplicationFilterInput, MoveApplicationInput } from './dto/application.input';
 import { HR_MOVES, SEEKER_CAN_WITHDRAW, STAGE_ZH } from './stage-machine';
 
@@ -23,10 +23,10 @@ export class ApplicationService {
   /** A seeker applies to an open posting; one application per posting. */
   async apply(actor: Actor, postingId: string): Promise<ApplicationEntity> {
     const seeker = await this.seekers.findByUser(actor.userId);
-    if (!seeker) throw new EmployersException('NO_PROFILE', '请先完善个人资料再投递', 'Create your profile before applying', 'postingId');
+    if (!seeker) throw employersError(EmployersExceptionCode.NO_PROFILE);
     const app = await this.dataSource.transaction(async (m) => {
       const posting = await m.findOne(PostingEntity, { where: { id: postingId } });
-      if (!posting || posting.status !== 'OPEN') throw new EmployersException('POSTING_NOT_OPEN', '岗位不存在或已停止招聘', 'Posting not found or not open', 'postingId');
+      if (!posting || posting.status !== 'OPEN') throw employersError(EmployersExceptionCode.POSTING_NOT_OPEN);
       const now = this.clock.now();
       const inserted = await m
         .createQueryBuilder()
@@ -36,7 +36,7 @@ export class ApplicationService {
         .orIgnore()
         .returning('*')
         .execute();
-      if (!inserted.raw.length) throw new EmployersException('ALREADY_APPLIED', '您已投递过该岗位', 'You have already applied to this posting', 'postingId');
+      if (!inserted.raw.length) throw employersError(EmployersExceptionCode.ALREADY_APPLIED);
       const id = inserted.raw[0].id as string;
       await this.recordEvent(m, id, null, 'APPLIED', actor, null);
       return m.findOneOrFail(ApplicationEntity, { where: { id } });
@@ -48,13 +48,13 @@ export class ApplicationService {
   async accessibleOrThrow(actor: Actor, id: string, manager?: EntityManager, lock = false): Promise<ApplicationEntity> {
     const m = manager ?? this.dataSource.manager;
     const app = await m.findOne(ApplicationEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!app) throw notFound('投递记录', 'Application', 'applicationId');
+    if (!app) throw employersError(EmployersExceptionCode.APPLICATION_NOT_FOUND);
     if (actor.role === Role.HR && app.tenantId === actor.tenantId) return app;
     if (actor.role === Role.SEEKER) {
       const seeker = await this.seekers.findByUser(actor.userId);
       if (seeker && seeker.id === app.seekerId) return app;
     }
-    throw notFound('投递记录', 'Application', 'applicationId');
+    throw employersError(EmployersExceptionCode.APPLICATION_NOT_FOUND);
   }
 
   async move(actor: Actor, input: MoveApplicationInput): Promise<ApplicationEntity> {
@@ -62,7 +62,7 @@ export class ApplicationService {
       const app = await this.accessibleOrThrow(actor, input.applicationId, m, true);
       const to = input.to as Stage;
       if (!HR_MOVES[app.stage].includes(to)) {
-        throw new EmployersException('INVALID_TRANSITION', `不能从「${STAGE_ZH[app.stage]}」变为「${STAGE_ZH[to]}」`, `Cannot move from ${app.stage} to ${to}`, 'to');
+        throw employersError(EmployersExceptionCode.INVALID_TRANSITION, { fromZh: STAGE_ZH[app.stage], toZh: STAGE_ZH[to], from: app.stage, to });
       }
       await this.changeStage(m, app, to, actor, input.reason ?? null);
       return app;
@@ -74,9 +74,9 @@ export class ApplicationService {
   async withdraw(actor: Actor, id: string): Promise<ApplicationEntity> {
     return this.dataSource.transaction(async (m) => {
       const app = await this.accessibleOrThrow(actor, id, m, true);
-      if (actor.role !== Role.SEEKER) throw notFound('投递记录', 'Application', 'applicationId');
+      if (actor.role !== Role.SEEKER) throw employersError(EmployersExceptionCode.APPLICATION_NOT_FOUND);
       if (!SEEKER_CAN_WITHDRAW.includes(app.stage)) {
-        throw new EmployersException('INVALID_TRANSITION', `「${STAGE_ZH[app.stage]}」状态不能撤回`, `Cannot withdraw at stage ${app.stage}`, 'applicationId');
+        throw employersError(EmployersExceptionCode.CANNOT_WITHDRAW, { stageZh: STAGE_ZH[app.stage], stage: app.stage });
       }
       await this.changeStage(m, app, 'WITHDRAWN', actor, null, false);
       return app;
@@ -91,14 +91,16 @@ export class ApplicationService {
     await m.update(ApplicationEntity, { id: app.id }, { stage: to, updatedAt: app.updatedAt });
     await this.recordEvent(m, app.id, from, to, actor, reason);
     if (!notify) return;
-    const [row] = await m.query(
-      `SELECT s.user_id, p.title, t.name AS company FROM applications a JOIN seekers s ON s.id = a.seeker_id
-         JOIN job_postings p ON p.id = a.posting_id JOIN tenants t ON t.id = a.tenant_id WHERE a.id = $1`,
-      [app.id],
-    );
-    if (row?.user_id) {
+    const userId = (await this.seekers.findByIds([app.seekerId], m)).get(app.seekerId)?.userId;
+    const [row] = userId
+      ? await m.query(
+          `SELECT p.title, t.name AS company FROM applications a JOIN job_postings p ON p.id = a.posting_id JOIN tenants t ON t.id = a.tenant_id WHERE a.id = $1`,
+          [app.id],
+        )
+      : [];
+    if (userId && row) {
       const payload: NotifyPayload = {
-        userId: row.user_id,
+        userId,
         kind: 'APPLICATION_STAGE',
         title: `投递进度：${STAGE_ZH[to]}`,
         body: `${row.company}「${row.title}」：${STAGE_ZH[to]}`,
@@ -130,7 +132,7 @@ export class ApplicationService {
 
   async addNote(actor: Actor, input: AddNoteInput): Promise<ApplicationNoteEntity> {
     const app = await this.accessibleOrThrow(actor, input.applicationId);
-    if (actor.role !== Role.HR) throw notFound('投递记录', 'Application', 'applicationId');
+    if (actor.role !== Role.HR) throw employersError(EmployersExceptionCode.APPLICATION_NOT_FOUND);
     return this.notes.save(this.notes.create({ applicationId: app.id, tenantId: app.tenantId, authorUserId: actor.userId, body: input.body, createdAt: this.clock.now() }));
   }
 

@@ -4,6 +4,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { PostingModel } from '../postings/models/posting.model';
 import { PostingService } from '../postings/posting.service';
 import { HireInput, TerminateContractInput } from './dto/hire.input';
+import { HireCommand } from '../usecases/hire/hire.command';
+import { HireUseCase } from '../usecases/hire/hire.usecase';
 import { HireService, toHireModel } from './hire.service';
 import { HireModel, HirePage } from './models/hire.model';
 
@@ -11,6 +13,7 @@ import { HireModel, HirePage } from './models/hire.model';
 export class HireResolver {
   constructor(
     private readonly hireService: HireService,
+    private readonly hireUseCase: HireUseCase,
     private readonly postings: PostingService,
     private readonly seekers: SeekerService,
   ) {}
@@ -18,7 +21,7 @@ export class HireResolver {
   @Roles(Role.HR)
   @Mutation(() => HireModel, { description: '录用（占用一个名额）并登记劳动合同 / hire and record the contract' })
   async hire(@CurrentActor() actor: Actor, @Args('input') input: HireInput) {
-    return toHireModel(await this.hireService.hire(actor, input));
+    return toHireModel(await this.hireUseCase.execute(HireCommand.create({ actor, ...input })));
   }
 
   @Roles(Role.HR)

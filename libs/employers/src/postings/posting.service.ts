@@ -1,9 +1,9 @@
-import { Actor, Clock, containsPattern, InputException, PageArgs, Role, toPage } from '@app/core';
+import { Actor, Clock, containsPattern, PageArgs, Role, toPage } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { PostingEntity, PostingStatus } from '../employers.entities';
-import { EmployersException, notFound } from '../employers.exception';
+import { employersError, EmployersExceptionCode } from '../employers.exception';
 import { PostingFilterInput, PostingInput } from './dto/posting.input';
 
 const TRANSITIONS: Record<PostingStatus, PostingStatus[]> = {
@@ -22,7 +22,7 @@ export class PostingService {
 
   private check(input: PostingInput): void {
     if (input.salaryMinFen > input.salaryMaxFen) {
-      throw new InputException('salaryMinFen', '最低月薪不能高于最高月薪', 'salaryMinFen must not exceed salaryMaxFen');
+      throw employersError(EmployersExceptionCode.SALARY_RANGE_INVALID);
     }
   }
 
@@ -48,7 +48,7 @@ export class PostingService {
   /** Loads a posting of the caller's own tenant; another tenant's posting is "not found". */
   async ownOrThrow(actor: Actor, id: string): Promise<PostingEntity> {
     const p = await this.postings.findOne({ where: { id } });
-    if (!p || (actor.role === Role.HR && p.tenantId !== actor.tenantId)) throw notFound('岗位', 'Posting', 'postingId');
+    if (!p || (actor.role === Role.HR && p.tenantId !== actor.tenantId)) throw employersError(EmployersExceptionCode.POSTING_NOT_FOUND);
     return p;
   }
 
@@ -57,7 +57,7 @@ export class PostingService {
     const p = await this.ownOrThrow(actor, id);
     const hired = p.headcount - p.openingsLeft;
     if (input.headcount < hired) {
-      throw new InputException('headcount', `招聘人数不能少于已录用人数（${hired}）`, `headcount cannot be below the ${hired} already hired`);
+      throw employersError(EmployersExceptionCode.HEADCOUNT_BELOW_HIRED, { hired });
     }
     // Keep openings_left consistent with concurrent hires: compute it in SQL.
     const res = await this.postings
@@ -72,17 +72,17 @@ export class PostingService {
       })
       .where('id = :id AND :hc >= headcount - openings_left', { id, hc: input.headcount })
       .execute();
-    if (!res.affected) throw new InputException('headcount', '招聘人数不能少于已录用人数', 'headcount cannot be below the number already hired');
+    if (!res.affected) throw employersError(EmployersExceptionCode.HEADCOUNT_BELOW_HIRED, {});
     return this.ownOrThrow(actor, id);
   }
 
   async setStatus(actor: Actor, id: string, status: PostingStatus): Promise<PostingEntity> {
     const p = await this.ownOrThrow(actor, id);
     if (!TRANSITIONS[p.status].includes(status)) {
-      throw new EmployersException('INVALID_TRANSITION', `岗位不能从 ${p.status} 变为 ${status}`, `A posting cannot go from ${p.status} to ${status}`, 'status');
+      throw employersError(EmployersExceptionCode.POSTING_STATUS_TRANSITION, { from: p.status, to: status });
     }
     if (status === 'OPEN' && p.openingsLeft === 0) {
-      throw new EmployersException('NO_OPENINGS', '岗位已招满，请先增加招聘人数', 'No openings left; raise the headcount first', 'status');
+      throw employersError(EmployersExceptionCode.NO_OPENINGS);
     }
     await this.postings.update({ id, status: p.status }, { status, updatedAt: this.clock.now() });
     return this.ownOrThrow(actor, id);
@@ -110,7 +110,7 @@ export class PostingService {
 
   async getOpen(id: string): Promise<PostingEntity> {
     const p = await this.postings.findOne({ where: { id, status: 'OPEN' } });
-    if (!p) throw notFound('岗位', 'Posting', 'postingId');
+    if (!p) throw employersError(EmployersExceptionCode.POSTING_NOT_FOUND);
     return p;
   }
 

@@ -1,9 +1,9 @@
-import { Actor, CryptoService, InputException, isValidCreditCode, normalizeMobile, PageArgs, Role, toPage } from '@app/core';
+import { Actor, CryptoService, isValidCreditCode, normalizeMobile, PageArgs, Role, toPage } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { TenantEntity } from '../employers.entities';
-import { notFound } from '../employers.exception';
+import { employersError, EmployersExceptionCode } from '../employers.exception';
 import { CreateTenantInput } from './dto/tenant.input';
 
 @Injectable()
@@ -16,15 +16,15 @@ export class TenantService {
   async create(input: CreateTenantInput): Promise<TenantEntity> {
     const code = input.creditCode.trim().toUpperCase();
     if (!isValidCreditCode(code)) {
-      throw new InputException('creditCode', '统一社会信用代码无效（18位，校验位错误或含非法字符）', 'Unified social credit code is invalid', 'BAD_USER_INPUT');
+      throw employersError(EmployersExceptionCode.CREDIT_CODE_INVALID);
     }
     if (await this.tenants.exists({ where: { creditCode: code } })) {
-      throw new InputException('creditCode', '该统一社会信用代码的企业已入驻', 'A tenant with this credit code already exists', 'CONFLICT');
+      throw employersError(EmployersExceptionCode.CREDIT_CODE_TAKEN);
     }
     let phoneEnc: string | null = null;
     if (input.contactPhone) {
       const phone = normalizeMobile(input.contactPhone);
-      if (!phone) throw new InputException('contactPhone', '联系电话格式不正确', 'Contact phone is invalid');
+      if (!phone) throw employersError(EmployersExceptionCode.CONTACT_PHONE_INVALID);
       phoneEnc = this.crypto.encrypt(phone);
     }
     return this.tenants.save(this.tenants.create({ name: input.name.trim(), creditCode: code, seats: input.seats, contactName: input.contactName ?? null, contactPhoneEnc: phoneEnc }));
@@ -37,14 +37,14 @@ export class TenantService {
 
   async mine(actor: Actor): Promise<TenantEntity> {
     const t = actor.tenantId ? await this.tenants.findOne({ where: { id: actor.tenantId } }) : null;
-    if (!t) throw notFound('企业', 'Tenant');
+    if (!t) throw employersError(EmployersExceptionCode.TENANT_NOT_FOUND);
     return t;
   }
 
   async get(actor: Actor, id: string): Promise<TenantEntity> {
-    if (actor.role === Role.HR && actor.tenantId !== id) throw notFound('企业', 'Tenant', 'id');
+    if (actor.role === Role.HR && actor.tenantId !== id) throw employersError(EmployersExceptionCode.TENANT_NOT_FOUND, { field: 'id' });
     const t = await this.tenants.findOne({ where: { id } });
-    if (!t) throw notFound('企业', 'Tenant', 'id');
+    if (!t) throw employersError(EmployersExceptionCode.TENANT_NOT_FOUND, { field: 'id' });
     return t;
   }
 

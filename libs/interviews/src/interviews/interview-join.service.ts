@@ -1,11 +1,11 @@
-import { Actor, AppConfig, Clock, Role } from '@app/core';
+import { Actor, AppConfig, Clock, Role, shanghaiDateTime } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InterviewErrors } from '../interviews.exception';
+import { interviewsError, InterviewsExceptionCode } from '../interviews.exception';
 import { InterviewEntity } from './interview.entity';
-import { JOIN_OPENS_BEFORE_MS, JOIN_TOKEN_TTL_MS, ROOM_GRACE_AFTER_END_MS, shanghaiDateTime } from './interview-time';
+import { JOIN_OPENS_BEFORE_MS, JOIN_TOKEN_TTL_MS, ROOM_GRACE_AFTER_END_MS } from './interview-time';
 import { InterviewService } from './interview.service';
 import { InterviewJoinTokenModel } from './models/interview.model';
 
@@ -53,8 +53,8 @@ export class InterviewJoinService {
       this.interviews.assertStatus(iv, ['SCHEDULED', 'LIVE'], { zh: '进入面试间', en: 'join the room' });
       const { startsAt, endsAt } = iv as InterviewEntity & { startsAt: Date; endsAt: Date };
       const opensAt = new Date(startsAt.getTime() - JOIN_OPENS_BEFORE_MS);
-      if (now < opensAt) throw InterviewErrors.joinTooEarly(shanghaiDateTime(opensAt));
-      if (now.getTime() >= endsAt.getTime() + ROOM_GRACE_AFTER_END_MS) throw InterviewErrors.joinEnded();
+      if (now < opensAt) throw interviewsError(InterviewsExceptionCode.JOIN_TOO_EARLY, { opensZh: shanghaiDateTime(opensAt) });
+      if (now.getTime() >= endsAt.getTime() + ROOM_GRACE_AFTER_END_MS) throw interviewsError(InterviewsExceptionCode.JOIN_ENDED);
       await this.interviews.assertApplicationOpen(m, iv);
       if (iv.status === 'SCHEDULED') {
         await m.update(InterviewEntity, { id: iv.id, tenantId: iv.tenantId, status: 'SCHEDULED' }, { status: 'LIVE', updatedAt: now });

@@ -1,4 +1,6 @@
 import { NotifyPayload, OutboxService } from '@app/core';
+import { HiringReadModel } from '@app/employers';
+import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { InterviewEntity } from './interview.entity';
@@ -29,17 +31,18 @@ export interface InterviewContext {
 /** Writes interview notifications into the caller's transaction (outbox → worker → in-app + SMS). */
 @Injectable()
 export class InterviewNotifier {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly hiring: HiringReadModel,
+    private readonly seekers: SeekerService,
+  ) {}
 
+  /** Who to tell and what about: the seeker's account (talent) and the company and posting (employers). */
   async context(m: EntityManager, iv: InterviewEntity): Promise<InterviewContext> {
-    const [row] = await m.query(
-      `SELECT s.user_id, t.name AS company, p.title FROM interviews i
-         JOIN seekers s ON s.id = i.seeker_id JOIN applications a ON a.id = i.application_id
-         JOIN job_postings p ON p.id = a.posting_id JOIN tenants t ON t.id = i.tenant_id
-        WHERE i.id = $1 AND i.tenant_id = $2`,
-      [iv.id, iv.tenantId],
-    );
-    return { seekerUserId: row?.user_id ?? null, company: row?.company ?? '', postingTitle: row?.title ?? '' };
+    const seekers = await this.seekers.findByIds([iv.seekerId], m);
+    const apps = await this.hiring.applicationSummaries([iv.applicationId], m);
+    const app = apps.get(iv.applicationId);
+    return { seekerUserId: seekers.get(iv.seekerId)?.userId ?? null, company: app?.company ?? '', postingTitle: app?.postingTitle ?? '' };
   }
 
   async toSeeker(m: EntityManager, iv: InterviewEntity, topic: InterviewTopic, title: string, body: (c: InterviewContext) => string, sms: boolean): Promise<void> {

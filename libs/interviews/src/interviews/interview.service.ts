@@ -1,11 +1,11 @@
-import { Actor, Clock, OutboxService, PageArgs, Role, toPage } from '@app/core';
-import { ApplicationEntity, ApplicationService, STAGE_ZH } from '@app/employers';
+import { Actor, Clock, OutboxService, PageArgs, pgError, PgErrorCode, Role, shanghaiDateTime, shanghaiFriendly, toPage } from '@app/core';
+import { ApplicationService, HiringReadModel, STAGE_ZH } from '@app/employers';
 import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
-  assertId, EXCLUSION_VIOLATION, InterviewErrors, interviewNotFound, InterviewsException, pgError, UNIQUE_VIOLATION,
+  assertId, InterviewsException, interviewsError, InterviewsExceptionCode,
 } from '../interviews.exception';
 import { InterviewReminderScheduler } from '../reminders/interview-reminder.scheduler';
 import {
@@ -13,7 +13,7 @@ import {
   RescheduleInterviewInput, ScheduleInterviewInput, SlotInput,
 } from './dto/interview.input';
 import { InterviewEntity, InterviewSlotEntity, InterviewStatus, OPEN_STATUSES, SlotState, STATUS_ZH } from './interview.entity';
-import { firstSelfOverlap, JOIN_OPENS_BEFORE_MS, MAX_DAYS_AHEAD, ROOM_GRACE_AFTER_END_MS, shanghaiDateTime, shanghaiFriendly, TimeRange } from './interview-time';
+import { firstSelfOverlap, JOIN_OPENS_BEFORE_MS, MAX_DAYS_AHEAD, ROOM_GRACE_AFTER_END_MS, TimeRange } from './interview-time';
 import { InterviewNotifier } from './interview.notifier';
 import { InterviewModel, InterviewPage, InterviewSlotModel } from './models/interview.model';
 
@@ -35,6 +35,7 @@ export class InterviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationService,
+    private readonly hiring: HiringReadModel,
     private readonly seekers: SeekerService,
     private readonly notifier: InterviewNotifier,
     private readonly reminders: InterviewReminderScheduler,
@@ -57,7 +58,7 @@ export class InterviewService {
       const iv = seeker && (await m.findOne(InterviewEntity, { where: { id, seekerId: seeker.id }, ...lockOpt }));
       if (iv) return iv;
     }
-    throw interviewNotFound();
+    throw interviewsError(InterviewsExceptionCode.NOT_FOUND);
   }
 
   async get(actor: Actor, id: string): Promise<InterviewModel> {
@@ -89,10 +90,10 @@ export class InterviewService {
     const ranges = this.validateSlots(input.slots, now, !!input.confirmed);
     const iv = await this.write(async (m) => {
       const app = await this.applications.accessibleOrThrow(actor, input.applicationId, m, true);
-      if (actor.role !== Role.HR) throw interviewNotFound('applicationId');
-      if (app.stage !== 'SCREENING' && app.stage !== 'INTERVIEW') throw InterviewErrors.applicationStage(STAGE_ZH[app.stage]);
+      if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.NOT_FOUND, { field: 'applicationId' });
+      if (app.stage !== 'SCREENING' && app.stage !== 'INTERVIEW') throw interviewsError(InterviewsExceptionCode.APPLICATION_STAGE, { stageZh: STAGE_ZH[app.stage] });
       const open = await m.count(InterviewEntity, { where: { applicationId: app.id, tenantId: app.tenantId, status: In(OPEN_STATUSES) } });
-      if (open) throw InterviewErrors.alreadyOpen();
+      if (open) throw interviewsError(InterviewsExceptionCode.INTERVIEW_ALREADY_OPEN);
       // The invitation itself tells the seeker; no separate stage message.
       if (app.stage === 'SCREENING') await this.applications.changeStage(m, app, 'INTERVIEW', actor, '安排视频面试', false);
       await this.lockInterviewer(m, actor.userId);
@@ -112,7 +113,7 @@ export class InterviewService {
     const ranges = this.validateSlots(input.slots, now, !!input.confirmed);
     const iv = await this.write(async (m) => {
       const iv = await this.accessibleOrThrow(actor, input.interviewId, m, true);
-      if (actor.role !== Role.HR) throw interviewNotFound();
+      if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.NOT_FOUND);
       this.assertStatus(iv, OPEN_STATUSES, { zh: '改期', en: 'reschedule it' });
       await this.assertApplicationOpen(m, iv);
       const oldStart = iv.startsAt;
@@ -136,7 +137,7 @@ export class InterviewService {
     const now = this.clock.now();
     const iv = await this.write(async (m) => {
       const iv = await this.accessibleOrThrow(actor, input.interviewId, m, true);
-      if (actor.role !== Role.HR) throw interviewNotFound();
+      if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.NOT_FOUND);
       this.assertStatus(iv, OPEN_STATUSES, { zh: '取消', en: 'cancel it' });
       await this.releaseHolds(m, iv, now);
       iv.status = 'CANCELLED';
@@ -157,11 +158,11 @@ export class InterviewService {
     const now = this.clock.now();
     const iv = await this.write(async (m) => {
       const iv = await this.accessibleOrThrow(actor, input.interviewId, m, true);
-      if (actor.role !== Role.SEEKER) throw interviewNotFound();
+      if (actor.role !== Role.SEEKER) throw interviewsError(InterviewsExceptionCode.NOT_FOUND);
       this.assertStatus(iv, ['PROPOSED'], { zh: '选择时间', en: 'choose a slot' });
       await this.assertApplicationOpen(m, iv);
       const slot = await m.findOne(InterviewSlotEntity, { where: { id: input.slotId, interviewId: iv.id, state: 'OPEN', releasedAt: IsNull() } });
-      if (!slot || slot.startsAt <= now) throw InterviewErrors.slotNotAvailable();
+      if (!slot || slot.startsAt <= now) throw interviewsError(InterviewsExceptionCode.SLOT_NOT_AVAILABLE);
       await m.createQueryBuilder().update(InterviewSlotEntity).set({ state: 'SUPERSEDED', releasedAt: now })
         .where('interview_id = :id AND id <> :slot AND released_at IS NULL', { id: iv.id, slot: slot.id }).execute();
       await m.update(InterviewSlotEntity, { id: slot.id }, { state: 'CHOSEN' });
@@ -182,7 +183,7 @@ export class InterviewService {
     const now = this.clock.now();
     const iv = await this.write(async (m) => {
       const iv = await this.accessibleOrThrow(actor, input.interviewId, m, true);
-      if (actor.role !== Role.SEEKER) throw interviewNotFound();
+      if (actor.role !== Role.SEEKER) throw interviewsError(InterviewsExceptionCode.NOT_FOUND);
       this.assertStatus(iv, ['PROPOSED', 'SCHEDULED'], { zh: '申请改时间', en: 'ask for other times' });
       await this.assertApplicationOpen(m, iv);
       const oldStart = iv.startsAt;
@@ -208,14 +209,13 @@ export class InterviewService {
   }
 
   assertStatus(iv: InterviewEntity, allowed: InterviewStatus[], action: { zh: string; en: string }): void {
-    if (!allowed.includes(iv.status)) throw InterviewErrors.invalidStatus(STATUS_ZH[iv.status], action);
+    if (!allowed.includes(iv.status)) throw interviewsError(InterviewsExceptionCode.INTERVIEW_INVALID_STATUS, { statusZh: STATUS_ZH[iv.status], action });
   }
 
   /** The application must still be at INTERVIEW (not withdrawn or rejected meanwhile). */
-  async assertApplicationOpen(m: EntityManager, iv: InterviewEntity): Promise<ApplicationEntity> {
-    const app = await m.findOne(ApplicationEntity, { where: { id: iv.applicationId, tenantId: iv.tenantId } });
-    if (!app || app.stage !== 'INTERVIEW') throw InterviewErrors.applicationClosed();
-    return app;
+  async assertApplicationOpen(m: EntityManager, iv: InterviewEntity): Promise<void> {
+    const stage = await this.hiring.applicationStage(iv.applicationId, iv.tenantId, m);
+    if (stage !== 'INTERVIEW') throw interviewsError(InterviewsExceptionCode.APPLICATION_CLOSED);
   }
 
   /** Runs a write transaction, maps constraint violations to domain errors, then updates reminders and kicks the outbox. */
@@ -236,17 +236,17 @@ export class InterviewService {
   // ---- internals -----------------------------------------------------------
 
   private validateSlots(slots: SlotInput[], now: Date, confirmed: boolean): TimeRange[] {
-    if (confirmed && slots.length !== 1) throw InterviewErrors.confirmNeedsOneSlot();
+    if (confirmed && slots.length !== 1) throw interviewsError(InterviewsExceptionCode.CONFIRM_NEEDS_ONE_SLOT);
     const latest = now.getTime() + MAX_DAYS_AHEAD * 86_400_000;
     const ranges = slots.map((s, i) => {
-      if (s.startsAt.getTime() <= now.getTime()) throw InterviewErrors.slotInPast(i);
-      if (s.startsAt.getTime() > latest) throw InterviewErrors.slotTooFar(i);
+      if (s.startsAt.getTime() <= now.getTime()) throw interviewsError(InterviewsExceptionCode.SLOT_IN_PAST, { i }, { field: `slots.${i}.startsAt` });
+      if (s.startsAt.getTime() > latest) throw interviewsError(InterviewsExceptionCode.SLOT_TOO_FAR, { i }, { field: `slots.${i}.startsAt` });
       // Whole minutes: the seconds of a client clock are noise.
       const startsAt = new Date(Math.floor(s.startsAt.getTime() / 60_000) * 60_000);
       return { startsAt, endsAt: new Date(startsAt.getTime() + s.durationMinutes * 60_000) };
     });
     const bad = firstSelfOverlap(ranges);
-    if (bad >= 0) throw InterviewErrors.slotsOverlapEachOther(bad);
+    if (bad >= 0) throw interviewsError(InterviewsExceptionCode.SLOTS_OVERLAP_EACH_OTHER, { i: bad }, { field: `slots.${bad}.startsAt` });
     return ranges;
   }
 
@@ -262,7 +262,7 @@ export class InterviewService {
         `SELECT starts_at FROM interview_slots WHERE hr_user_id = $1 AND released_at IS NULL AND tstzrange(starts_at, ends_at) && tstzrange($2, $3) LIMIT 1`,
         [iv.hrUserId, r.startsAt, r.endsAt],
       );
-      if (clash) throw InterviewErrors.hrBusy(shanghaiDateTime(new Date(clash.starts_at)));
+      if (clash) throw interviewsError(InterviewsExceptionCode.INTERVIEWER_BUSY, { whenZh: shanghaiDateTime(new Date(clash.starts_at)) });
     }
     const state: SlotState = confirmed ? 'CHOSEN' : 'OPEN';
     await m.insert(InterviewSlotEntity, ranges.map((r) => ({
@@ -303,12 +303,8 @@ export class InterviewService {
         WHERE interview_id = ANY($1::uuid[]) AND (state = 'CHOSEN' OR (state = 'OPEN' AND released_at IS NULL)) ORDER BY starts_at`,
       [ids],
     );
-    const names = await this.dataSource.manager.query(
-      `SELECT i.id, t.name AS company, p.title FROM interviews i JOIN applications a ON a.id = i.application_id
-         JOIN job_postings p ON p.id = a.posting_id JOIN tenants t ON t.id = i.tenant_id WHERE i.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const nameOf = new Map<string, { company: string; title: string }>(names.map((n: any) => [n.id, n]));
+    const apps = await this.hiring.applicationSummaries(rows.map((r) => r.applicationId));
+    const nameOf = new Map(rows.map((r) => [r.id, { company: apps.get(r.applicationId)?.company, title: apps.get(r.applicationId)?.postingTitle }]));
     return rows.map((r) => {
       const own: InterviewSlotModel[] = slots
         .filter((s: any) => s.interview_id === r.id)
@@ -335,10 +331,10 @@ export class InterviewService {
 export function mapDbError(e: unknown): unknown {
   if (e instanceof InterviewsException) return e;
   const pg = pgError(e);
-  if (pg?.code === EXCLUSION_VIOLATION) {
-    if (pg.constraint === 'interviews_seeker_no_overlap') return InterviewErrors.seekerBusy();
-    if (pg.constraint === 'interview_slots_hr_no_overlap' || pg.constraint === 'interviews_hr_no_overlap') return InterviewErrors.hrBusy();
+  if (pg?.code === PgErrorCode.EXCLUSION_VIOLATION) {
+    if (pg.constraint === 'interviews_seeker_no_overlap') return interviewsError(InterviewsExceptionCode.SEEKER_BUSY);
+    if (pg.constraint === 'interview_slots_hr_no_overlap' || pg.constraint === 'interviews_hr_no_overlap') return interviewsError(InterviewsExceptionCode.INTERVIEWER_BUSY, {});
   }
-  if (pg?.code === UNIQUE_VIOLATION && pg.constraint === 'interviews_one_open_per_application') return InterviewErrors.alreadyOpen();
+  if (pg?.code === PgErrorCode.UNIQUE_VIOLATION && pg.constraint === 'interviews_one_open_per_application') return interviewsError(InterviewsExceptionCode.INTERVIEW_ALREADY_OPEN);
   return e;
 }

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InterviewEntity } from '../interviews/interview.entity';
-import { shanghaiFriendly } from '../interviews/interview-time';
+import { shanghaiFriendly } from '@app/core';
 import { InterviewNotifier } from '../interviews/interview.notifier';
 import { InterviewReminderJob, REMINDER_OFFSETS_MS } from './interview-reminder.job';
 import { InterviewReminderScheduler } from './interview-reminder.scheduler';

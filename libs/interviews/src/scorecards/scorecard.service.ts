@@ -1,9 +1,9 @@
-import { Actor, Clock, Role } from '@app/core';
+import { Actor, Clock, isPgError, PgErrorCode, Role } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InterviewService } from '../interviews/interview.service';
-import { assertId, InterviewErrors, pgError, scorecardNotFound, templateNotFound, UNIQUE_VIOLATION } from '../interviews.exception';
+import { assertId, interviewsError, InterviewsExceptionCode } from '../interviews.exception';
 import { CreateScorecardTemplateInput, SaveScorecardInput } from './dto/scorecard.input';
 import { ScorecardModel, ScorecardTemplateModel } from './models/scorecard.model';
 import { Criterion, Rating, SCORE_MAX, SCORE_MIN, ScorecardEntity, ScorecardTemplateEntity } from './scorecard.entity';
@@ -47,7 +47,7 @@ export class ScorecardService {
   async createTemplate(actor: Actor, input: CreateScorecardTemplateInput): Promise<ScorecardTemplateModel> {
     const names = input.criteria.map((c) => c.name.trim());
     const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup) throw InterviewErrors.invalidRatings(`评分项「${dup}」重复`, `Criterion "${dup}" appears twice`);
+    if (dup) throw interviewsError(InterviewsExceptionCode.DUPLICATE_CRITERION, { name: dup });
     const criteria: Criterion[] = input.criteria.map((c) => ({ name: c.name.trim(), weight: c.weight, description: c.description ?? null }));
     try {
       const row = await this.dataSource.manager.save(this.dataSource.manager.create(ScorecardTemplateEntity, {
@@ -55,8 +55,7 @@ export class ScorecardService {
       }));
       return toTemplateModel(row);
     } catch (e) {
-      const pg = pgError(e);
-      if (pg?.code === UNIQUE_VIOLATION) throw InterviewErrors.templateNameTaken();
+      if (isPgError(e, PgErrorCode.UNIQUE_VIOLATION)) throw interviewsError(InterviewsExceptionCode.TEMPLATE_NAME_TAKEN);
       throw e;
     }
   }
@@ -71,16 +70,16 @@ export class ScorecardService {
     const now = this.clock.now();
     const row = await this.dataSource.transaction(async (m) => {
       const iv = await this.interviews.accessibleOrThrow(actor, input.interviewId, m, true);
-      if (actor.role !== Role.HR) throw scorecardNotFound();
+      if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.SCORECARD_NOT_FOUND);
       this.interviews.assertStatus(iv, ['SCHEDULED', 'LIVE'], { zh: '评分', en: 'rate it' });
-      assertId(input.templateId, templateNotFound);
+      assertId(input.templateId, InterviewsExceptionCode.TEMPLATE_NOT_FOUND);
       const template = await m.findOne(ScorecardTemplateEntity, { where: { id: input.templateId, tenantId: iv.tenantId } });
-      if (!template) throw templateNotFound();
+      if (!template) throw interviewsError(InterviewsExceptionCode.TEMPLATE_NOT_FOUND);
       const ratings: Rating[] = input.ratings.map((r) => ({ criterion: r.criterion.trim(), score: r.score, note: r.note ?? null }));
       const problem = checkRatings(template.criteria, ratings);
-      if (problem) throw InterviewErrors.invalidRatings(problem.zh, problem.en);
+      if (problem) throw interviewsError(InterviewsExceptionCode.INVALID_RATINGS, problem);
       const existing = await m.findOne(ScorecardEntity, { where: { interviewId: iv.id, tenantId: iv.tenantId } });
-      if (existing?.finalizedAt) throw InterviewErrors.scorecardFinal();
+      if (existing?.finalizedAt) throw interviewsError(InterviewsExceptionCode.SCORECARD_FINAL);
       return m.save(m.create(ScorecardEntity, {
         interviewId: iv.id, tenantId: iv.tenantId, templateId: template.id, templateName: template.name, criteria: template.criteria, ratings,
         notes: input.notes ?? null, weightedScoreX100: weightedScoreX100(template.criteria, ratings), recordedBy: actor.userId,
@@ -93,7 +92,7 @@ export class ScorecardService {
   /** HR of the interview's tenant only (resolver: @Roles(HR)); another tenant gets NOT_FOUND. Null if nothing recorded yet. */
   async get(actor: Actor, interviewId: string): Promise<ScorecardModel | null> {
     const iv = await this.interviews.accessibleOrThrow(actor, interviewId);
-    if (actor.role !== Role.HR) throw scorecardNotFound();
+    if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.SCORECARD_NOT_FOUND);
     const row = await this.dataSource.manager.findOne(ScorecardEntity, { where: { interviewId: iv.id, tenantId: actor.tenantId! } });
     return row && toScorecardModel(row);
   }

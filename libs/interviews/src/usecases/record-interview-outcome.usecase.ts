@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InterviewOutcomeEnum, RecordOutcomeInput } from '../interviews/dto/interview.input';
 import { InterviewService } from '../interviews/interview.service';
 import { InterviewModel } from '../interviews/models/interview.model';
-import { InterviewErrors, interviewNotFound } from '../interviews.exception';
+import { interviewsError, InterviewsExceptionCode } from '../interviews.exception';
 import { ScorecardEntity } from '../scorecards/scorecard.entity';
 
 const STAGE_FOR: Partial<Record<InterviewOutcomeEnum, Stage>> = { PASS: 'OFFER', FAIL: 'REJECTED' };
@@ -27,15 +27,15 @@ export class RecordInterviewOutcomeUseCase {
     const now = this.clock.now();
     const iv = await this.interviews.write(async (m) => {
       const iv = await this.interviews.accessibleOrThrow(actor, input.interviewId, m, true);
-      if (actor.role !== Role.HR) throw interviewNotFound();
+      if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.NOT_FOUND);
       this.interviews.assertStatus(iv, ['SCHEDULED', 'LIVE'], { zh: '记录结论', en: 'record an outcome' });
-      if (!iv.startsAt || now < iv.startsAt) throw InterviewErrors.outcomeTooEarly();
+      if (!iv.startsAt || now < iv.startsAt) throw interviewsError(InterviewsExceptionCode.OUTCOME_TOO_EARLY);
       const to = STAGE_FOR[input.outcome];
       if (to) {
         const scorecard = await m.findOne(ScorecardEntity, { where: { interviewId: iv.id, tenantId: iv.tenantId }, lock: { mode: 'pessimistic_write' } });
-        if (!scorecard) throw InterviewErrors.scorecardRequired();
+        if (!scorecard) throw interviewsError(InterviewsExceptionCode.SCORECARD_REQUIRED);
         const app = await this.applications.accessibleOrThrow(actor, iv.applicationId, m, true);
-        if (!HR_MOVES[app.stage].includes(to)) throw InterviewErrors.applicationClosed();
+        if (!HR_MOVES[app.stage].includes(to)) throw interviewsError(InterviewsExceptionCode.APPLICATION_CLOSED);
         await this.applications.changeStage(m, app, to, actor, input.reason ?? (to === 'OFFER' ? '视频面试通过' : '视频面试未通过'));
         await m.update(ScorecardEntity, { interviewId: iv.id, tenantId: iv.tenantId }, { finalizedAt: now });
       }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Index, Meilisearch, Settings, Task } from 'meilisearch/dist/index.js';
 import { CandidateDocument, GeoBase } from '../documents/candidate-document';
 import { queryWords } from '../documents/text-terms';
-import { MatchingException, searchUnavailable } from '../matching.exception';
+import { MatchingException, matchingError, MatchingExceptionCode, searchUnavailable } from '../matching.exception';
 import {
   CandidateFilter, CandidateHit, CandidateIndex, CandidateQuery, CandidateSearchResult, FacetName, MAX_WINDOW,
 } from './candidate-index';
@@ -85,11 +85,11 @@ export class MeiliCandidateIndex extends CandidateIndex {
         throw searchUnavailable(this.host, `${what}: ${(e as Error).message}`);
       }
       if (e instanceof this.meili.MeilisearchTaskTimeOutError) {
-        throw new MatchingException('SEARCH_TIMEOUT', `搜索索引更新超时（${what}）`, `Meilisearch task timed out (${what})`);
+        throw matchingError(MatchingExceptionCode.SEARCH_TIMEOUT, { what });
       }
       if (e instanceof this.meili.MeilisearchApiError) {
         const code = e.cause?.code ?? 'unknown';
-        throw new MatchingException('SEARCH_ERROR', `搜索服务返回错误（${what}：${code}）`, `Meilisearch error during ${what}: ${code} ${e.message}`);
+        throw matchingError(MatchingExceptionCode.SEARCH_ERROR, { what, code, detail: e.message });
       }
       throw e;
     }
@@ -99,7 +99,7 @@ export class MeiliCandidateIndex extends CandidateIndex {
     const task = await p.waitTask({ timeout: this.taskTimeoutMs, interval: 25 });
     if (task.status !== 'succeeded') {
       const err = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
-      throw new MatchingException('SEARCH_ERROR', `搜索索引任务失败（${what}）`, `Meilisearch task failed during ${what}: ${err}`);
+      throw matchingError(MatchingExceptionCode.SEARCH_TASK_FAILED, { what, detail: err });
     }
   }
 

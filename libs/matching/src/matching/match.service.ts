@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { displayScore, isIndexable, SHIFT_MATCH_POINTS } from '../documents/candidate-document';
 import { CandidateIndex, CandidateQuery, JobIndex, MAX_WINDOW } from '../index/candidate-index';
-import { MatchingException } from '../matching.exception';
+import { matchingError, MatchingExceptionCode } from '../matching.exception';
 import { MatchCandidatesArgs } from './dto/match.input';
 import { candidateReasons, postingGaps } from './explain';
 import { CandidateMatchModel, CandidateMatchPage } from './models/candidate-match.model';
@@ -34,7 +34,7 @@ export class MatchService {
 
   private checkWindow(page: PageArgs): void {
     if (page.offset + page.first > MAX_WINDOW) {
-      throw new MatchingException('WINDOW_EXCEEDED', `匹配结果最多浏览前 ${MAX_WINDOW} 条，请增加筛选条件`, `Only the first ${MAX_WINDOW} matches can be paged; narrow the search`, 'offset');
+      throw matchingError(MatchingExceptionCode.WINDOW_EXCEEDED, { max: MAX_WINDOW });
     }
   }
 
@@ -93,7 +93,7 @@ export class MatchService {
   /** Open postings for the signed-in seeker, best fit first, with what they lack for each. */
   async jobsForMe(actor: Actor, page: PageArgs): Promise<JobMatchPage> {
     const s = await this.seekers.findByUser(actor.userId);
-    if (!s || s.erasedAt) throw new MatchingException('NO_PROFILE', '请先完善个人资料', 'Create your profile first');
+    if (!s || s.erasedAt) throw matchingError(MatchingExceptionCode.NO_PROFILE);
     const facts = seekerFacts(s);
     const res = await this.jobs.forSeeker(facts, page.first, page.offset);
     const postings = await this.postings.findByIds(res.hits.map((h) => h.postingId));

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { Writable } from 'stream';
 import { Repository } from 'typeorm';
 import { createBadRowsReport, GraduateFileError, GraduateRowError, readGraduateFile, writeGraduateTemplate } from '../imports';
-import { SchoolsException } from '../schools.exception';
+import { graduateFileInvalid, schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { GraduateImportEntity, GraduateImportRejectionEntity } from './graduate-import.entity';
 import { GRADUATE_IMPORT_JOB, GRADUATE_IMPORT_JOB_OPTIONS, GRADUATE_IMPORT_QUEUE, GraduateImportJob } from './graduate-import.job';
 import { MAX_IMPORT_ROWS, RejectionPayload } from './graduate-import.runner';
@@ -22,7 +22,7 @@ export interface UploadedGraduateFile {
   size: number;
 }
 
-const IMPORT_NOT_FOUND = () => SchoolsException.notFound('导入记录', 'Import');
+const IMPORT_NOT_FOUND = () => schoolsError(SchoolsExceptionCode.IMPORT_NOT_FOUND);
 
 /**
  * Graduate-list uploads (毕业生名单导入) from the API side: accept a file,
@@ -49,7 +49,7 @@ export class GraduateImportService {
    */
   async accept(actor: Actor, file: UploadedGraduateFile | undefined): Promise<GraduateImportModel> {
     const schoolId = requireSchool(actor);
-    if (!file) throw new SchoolsException('FILE_REQUIRED', '请选择要上传的文件（字段名 file）', 'Choose a file to upload (form field "file")', 'file');
+    if (!file) throw schoolsError(SchoolsExceptionCode.FILE_REQUIRED);
     try {
       let format: 'xlsx' | 'csv';
       let encoding: string | null;
@@ -65,13 +65,13 @@ export class GraduateImportService {
         estimate = gf.estimatedDataRows;
         await gf.close();
       } catch (e) {
-        if (e instanceof GraduateFileError) throw SchoolsException.fromFileError(e);
+        if (e instanceof GraduateFileError) throw graduateFileInvalid(e);
         throw e;
       }
       if (estimate === null && format === 'csv') estimate = Math.max(0, (await this.store.countLines(file.path)) - headerRow);
       if (estimate !== null && estimate > MAX_IMPORT_ROWS && format === 'csv') {
         const e = new GraduateFileError('TOO_MANY_ROWS', `文件超过 ${MAX_IMPORT_ROWS} 行，请拆分后分批上传`, `The file has more than ${MAX_IMPORT_ROWS} rows; split it and upload in parts`);
-        throw SchoolsException.fromFileError(e);
+        throw graduateFileInvalid(e);
       }
       const now = this.clock.now();
       const saved = await this.imports.manager.transaction(async (m) => {
@@ -174,7 +174,7 @@ export class GraduateImportService {
 }
 
 export function requireSchool(actor: Actor): string {
-  if (!actor.schoolId) throw new SchoolsException('FORBIDDEN', '仅院校管理员可操作', 'School administrators only');
+  if (!actor.schoolId) throw schoolsError(SchoolsExceptionCode.FORBIDDEN);
   return actor.schoolId;
 }
 

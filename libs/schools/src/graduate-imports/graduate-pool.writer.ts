@@ -1,4 +1,4 @@
-import { CryptoService } from '@app/core';
+import { CryptoService, isPgError, PgErrorCode } from '@app/core';
 import { profileCompleteness, SEEKER_CHANGED, SeekerEntity } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -114,8 +114,7 @@ export class GraduatePoolWriter {
       try {
         inserted = await m.query(insertSeekersSql(''), params);
       } catch (e) {
-        const code = (e as { code?: string; driverError?: { code?: string } }).code ?? (e as { driverError?: { code?: string } }).driverError?.code;
-        if (code !== '23505') throw e; // unique_violation: someone created one of them meanwhile
+        if (!isPgError(e, PgErrorCode.UNIQUE_VIOLATION)) throw e; // someone created one of them meanwhile
         await m.query(`ROLLBACK TO SAVEPOINT graduate_pool_fresh`);
         inserted = await m.query(insertSeekersSql('ON CONFLICT (id_number_hash) DO NOTHING'), params);
       }

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { Observable } from 'rxjs';
-import { SchoolsException } from '../schools.exception';
+import { schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { MAX_UPLOAD_BYTES } from './graduate-import.service';
 import { ensureUploadDir } from './graduate-upload.store';
 
@@ -53,10 +53,10 @@ export class GraduateUploadInterceptor extends MulterFile implements NestInterce
       return await super.intercept(context, next);
     } catch (e) {
       if (e instanceof PayloadTooLargeException) {
-        throw new SchoolsException('FILE_TOO_LARGE', `文件超过 ${MAX_UPLOAD_BYTES / 1048576} MB，请拆分后分批上传`, `The file is larger than ${MAX_UPLOAD_BYTES / 1048576} MB; split it and upload in parts`, 'file');
+        throw schoolsError(SchoolsExceptionCode.FILE_TOO_LARGE, { mb: MAX_UPLOAD_BYTES / 1048576 });
       }
       if (e instanceof HttpException) {
-        throw new SchoolsException('FILE_REQUIRED', '上传格式不正确：请用 multipart/form-data，文件放在字段 file 中，一次一个文件', 'Malformed upload: send multipart/form-data with one file in the field "file"', 'file');
+        throw schoolsError(SchoolsExceptionCode.MALFORMED_UPLOAD);
       }
       throw e;
     }
@@ -65,6 +65,7 @@ export class GraduateUploadInterceptor extends MulterFile implements NestInterce
 
 /** busboy hands over UTF-8 file names decoded as latin1 ("æ¯•ä¸šç”Ÿ.xlsx"); undo that when it is what happened. */
 export function fixFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: "every character is latin1"
   if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
   return utf8.includes('\ufffd') ? name : utf8;

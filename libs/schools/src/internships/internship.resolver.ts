@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Role, Roles } from '@app/core';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CreateInternshipInput, InternshipMonthInput } from './dto/internship.input';
 import { InternshipService } from './internship.service';
 import { InternshipModel, InternshipStatsModel } from './models/internship.model';

@@ -1,18 +1,20 @@
-import { Actor, Clock, Role } from '@app/core';
+import { Actor, Clock, isPgError, PgErrorCode, Role } from '@app/core';
+import { TenantDirectory } from '@app/employers';
+import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { requireSchool } from '../graduate-imports/graduate-import.service';
 import { assertDateRange, assertTenantExists } from '../schools.rules';
-import { SchoolsException } from '../schools.exception';
+import { schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { StudentService } from '../students/student.service';
 import { CreateInternshipInput, InternshipMonthInput } from './dto/internship.input';
 import { InternshipEntity, InternshipMonthEntity } from './internship.entity';
 import { INTERNS_PER_YEAR_TARGET, InternshipModel, InternshipStatsModel } from './models/internship.model';
 
-const INTERNSHIP_NOT_FOUND = () => SchoolsException.notFound('实习记录', 'Internship');
+const INTERNSHIP_NOT_FOUND = () => schoolsError(SchoolsExceptionCode.INTERNSHIP_NOT_FOUND);
 const INTERNSHIP_OVERLAP = () =>
-  new SchoolsException('INTERNSHIP_OVERLAP', '该学生在这段时间已有实习安排', 'The student already has an internship in this period', 'startDate');
+  schoolsError(SchoolsExceptionCode.INTERNSHIP_OVERLAP);
 
 /**
  * Internships 实习实训: the school places its students at tenants; the
@@ -24,6 +26,8 @@ export class InternshipService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly students: StudentService,
+    private readonly tenants: TenantDirectory,
+    private readonly seekers: SeekerService,
     private readonly clock: Clock,
   ) {}
 
@@ -31,7 +35,7 @@ export class InternshipService {
     const schoolId = requireSchool(actor);
     assertDateRange(input.startDate, input.endDate);
     await this.students.assertStudents(schoolId, [input.seekerId]);
-    await assertTenantExists(this.dataSource.manager, input.tenantId);
+    await assertTenantExists(this.tenants, input.tenantId);
     const [clash] = await this.dataSource.query(
       `SELECT 1 FROM internships WHERE seeker_id = $1 AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')`,
       [input.seekerId, input.startDate, input.endDate],
@@ -44,7 +48,7 @@ export class InternshipService {
       }));
       return this.get(actor, saved.id);
     } catch (e: any) {
-      if (e?.code === '23P01' || e?.driverError?.code === '23P01') {
+      if (isPgError(e, PgErrorCode.EXCLUSION_VIOLATION)) {
         throw INTERNSHIP_OVERLAP(); // a concurrent placement won the race: the constraint is the backstop
       }
       throw e;
@@ -56,12 +60,12 @@ export class InternshipService {
     const it = await this.findInScope(actor, input.internshipId);
     const month = `${input.month}-01`;
     if (month < it.startDate.slice(0, 7) + '-01' || month > it.endDate.slice(0, 7) + '-01') {
-      throw new SchoolsException('MONTH_OUTSIDE_INTERNSHIP', `${input.month} 不在实习期内（${it.startDate} 至 ${it.endDate}）`, `${input.month} is outside the internship (${it.startDate} – ${it.endDate})`, 'month');
+      throw schoolsError(SchoolsExceptionCode.MONTH_OUTSIDE_INTERNSHIP, { month: input.month, start: it.startDate, end: it.endDate });
     }
     const [y, mo] = input.month.split('-').map(Number);
     const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
     if (input.attendanceDays > days) {
-      throw new SchoolsException('TOO_MANY_ATTENDANCE_DAYS', `${input.month} 只有 ${days} 天`, `${input.month} has only ${days} days`, 'attendanceDays');
+      throw schoolsError(SchoolsExceptionCode.TOO_MANY_ATTENDANCE_DAYS, { month: input.month, days });
     }
     await this.dataSource.query(
       `INSERT INTO internship_months (internship_id, month, attendance_days, evaluation, comment, recorded_by, recorded_role, recorded_at)
@@ -88,13 +92,18 @@ export class InternshipService {
     const { where, params } = this.scope(actor);
     params.push(`${year}-01-01`, `${year}-12-31`);
     where.push(`i.start_date <= $${params.length} AND i.end_date >= $${params.length - 1}`);
-    const rows = await this.dataSource.query(
-      `SELECT i.school_id, sc.name AS school_name, i.tenant_id, t.name AS tenant_name, count(DISTINCT i.seeker_id)::int AS interns
-         FROM internships i JOIN schools sc ON sc.id = i.school_id JOIN tenants t ON t.id = i.tenant_id
+    const counted: Array<{ school_id: string; school_name: string; tenant_id: string; interns: number }> = await this.dataSource.query(
+      `SELECT i.school_id, sc.name AS school_name, i.tenant_id, count(DISTINCT i.seeker_id)::int AS interns
+         FROM internships i JOIN schools sc ON sc.id = i.school_id
         WHERE ${where.join(' AND ')}
-        GROUP BY i.school_id, sc.name, i.tenant_id, t.name ORDER BY interns DESC, sc.name, t.name`,
+        GROUP BY i.school_id, sc.name, i.tenant_id`,
       params,
     );
+    const names = await this.tenants.names(counted.map((r) => r.tenant_id));
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const rows = counted
+      .map((r) => ({ ...r, tenant_name: names.get(r.tenant_id) ?? '' }))
+      .sort((a, b) => b.interns - a.interns || cmp(a.school_name, b.school_name) || cmp(a.tenant_name, b.tenant_name));
     const [{ total }] = await this.dataSource.query(
       `SELECT count(DISTINCT i.seeker_id)::int AS total FROM internships i WHERE ${where.join(' AND ')}`,
       params,
@@ -138,13 +147,22 @@ export class InternshipService {
       params.push(`${f.year}-01-01`, `${f.year}-12-31`);
       where.push(`i.start_date <= $${params.length} AND i.end_date >= $${params.length - 1}`);
     }
-    const rows = await this.dataSource.query(
-      `SELECT i.id, i.school_id, sc.name AS school_name, i.tenant_id, t.name AS tenant_name, i.seeker_id, s.name AS student_name, i.position,
+    const placed: any[] = await this.dataSource.query(
+      `SELECT i.id, i.school_id, sc.name AS school_name, i.tenant_id, i.seeker_id, i.position,
               to_char(i.start_date, 'YYYY-MM-DD') AS start_date, to_char(i.end_date, 'YYYY-MM-DD') AS end_date
-         FROM internships i JOIN schools sc ON sc.id = i.school_id JOIN tenants t ON t.id = i.tenant_id JOIN seekers s ON s.id = i.seeker_id
-        WHERE ${where.join(' AND ')} ORDER BY i.start_date DESC, s.name LIMIT 500`,
+         FROM internships i JOIN schools sc ON sc.id = i.school_id
+        WHERE ${where.join(' AND ')} ORDER BY i.start_date DESC, i.id LIMIT 500`,
       params,
     );
+    const [tenantNames, people] = await Promise.all([
+      this.tenants.names(placed.map((r) => r.tenant_id)),
+      this.seekers.findByIds(placed.map((r) => r.seeker_id)),
+    ]);
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const rows = placed
+      .filter((r) => people.has(r.seeker_id))
+      .map((r) => ({ ...r, tenant_name: tenantNames.get(r.tenant_id) ?? '', student_name: people.get(r.seeker_id)!.name }))
+      .sort((a, b) => cmp(b.start_date, a.start_date) || cmp(a.student_name, b.student_name));
     const ids = rows.map((r: any) => r.id);
     const months: Array<InternshipMonthEntity & { month_s: string }> = ids.length
       ? await this.dataSource.query(

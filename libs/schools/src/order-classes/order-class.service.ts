@@ -1,22 +1,23 @@
 import { Actor, Clock, Role } from '@app/core';
-import { SeekerEntity, SeekerProfileModel, SeekerService } from '@app/talent';
+import { HiringReadModel, TenantDirectory } from '@app/employers';
+import { SeekerProfileModel, SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { requireSchool } from '../graduate-imports/graduate-import.service';
-import { SchoolsException } from '../schools.exception';
+import { schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { StudentService } from '../students/student.service';
 import { assertDateRange, assertTenantExists } from '../schools.rules';
 import { CreateOrderClassInput } from './dto/order-class.input';
 import { OrderClassEntity, OrderClassStudentEntity } from './order-class.entity';
 import { OrderClassModel } from './models/order-class.model';
 
-const ORDER_CLASS_NOT_FOUND = () => SchoolsException.notFound('订单班', 'Order class');
+const ORDER_CLASS_NOT_FOUND = () => schoolsError(SchoolsExceptionCode.ORDER_CLASS_NOT_FOUND);
 
 /**
  * Order classes: run by a school (its admin creates them and selects its own
  * students), sponsored by a tenant (its HR sees them, with masked students).
- * Actual hires = distinct selected students with a hire at the sponsor.
+ * Actual hires = distinct selected students with a hire at the sponsor (employers' HiringReadModel).
  */
 @Injectable()
 export class OrderClassService {
@@ -24,6 +25,8 @@ export class OrderClassService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly students: StudentService,
     private readonly seekers: SeekerService,
+    private readonly tenants: TenantDirectory,
+    private readonly hiring: HiringReadModel,
     private readonly clock: Clock,
   ) {}
 
@@ -31,12 +34,12 @@ export class OrderClassService {
     const schoolId = requireSchool(actor);
     assertDateRange(input.startDate, input.endDate);
     if (input.promisedHires > input.quota) {
-      throw new SchoolsException('PROMISE_EXCEEDS_QUOTA', '承诺录用人数不能超过招生名额', 'Promised hires cannot exceed the quota', 'promisedHires');
+      throw schoolsError(SchoolsExceptionCode.PROMISE_EXCEEDS_QUOTA);
     }
-    await assertTenantExists(this.dataSource.manager, input.tenantId);
+    await assertTenantExists(this.tenants, input.tenantId);
     const now = this.clock.now();
     const taken = await this.dataSource.manager.exists(OrderClassEntity, { where: { schoolId, name: input.name.trim() } });
-    if (taken) throw new SchoolsException('ORDER_CLASS_NAME_TAKEN', '本校已有同名订单班', 'This school already has an order class with this name', 'name');
+    if (taken) throw schoolsError(SchoolsExceptionCode.ORDER_CLASS_NAME_TAKEN);
     const saved = await this.dataSource.manager.save(OrderClassEntity, this.dataSource.manager.create(OrderClassEntity, {
       schoolId, tenantId: input.tenantId, kind: input.kind, name: input.name.trim(), major: input.major.trim(), quota: input.quota,
       promisedHires: input.promisedHires, curriculum: input.curriculum ?? '', startDate: input.startDate, endDate: input.endDate,
@@ -58,7 +61,7 @@ export class OrderClassService {
         [oc.id, ids],
       );
       if (n + ids.length > oc.quota) {
-        throw new SchoolsException('QUOTA_FULL', `超出名额：名额 ${oc.quota}，已选 ${n} 人，本次 ${ids.length} 人`, `Over quota: ${oc.quota} places, ${n} taken, ${ids.length} requested`, 'seekerIds');
+        throw schoolsError(SchoolsExceptionCode.QUOTA_FULL, { quota: oc.quota, taken: n, requested: ids.length });
       }
       await m.query(
         `INSERT INTO order_class_students (order_class_id, seeker_id, added_by, added_at) SELECT $1, unnest($2::uuid[]), $3, $4 ON CONFLICT DO NOTHING`,
@@ -94,15 +97,13 @@ export class OrderClassService {
    * `enrolled` count still counts everyone.
    */
   async studentsOf(actor: Actor, orderClassId: string): Promise<SeekerProfileModel[]> {
-    await this.get(actor, orderClassId);
-    const q = this.dataSource.manager
-      .createQueryBuilder(SeekerEntity, 's')
-      .innerJoin('order_class_students', 'ocs', 'ocs.seeker_id = s.id AND ocs.order_class_id = :id', { id: orderClassId })
-      .where('s.erased_at IS NULL');
-    if (actor.role === Role.HR) {
-      q.andWhere('(s.shared_with_tenants OR EXISTS (SELECT 1 FROM applications a WHERE a.seeker_id = s.id AND a.tenant_id = :tenant))', { tenant: actor.tenantId });
-    }
-    const rows = await q.orderBy('s.name').addOrderBy('s.id').getMany();
+    const oc = await this.get(actor, orderClassId);
+    const ids = (await this.dataSource.manager.find(OrderClassStudentEntity, { where: { orderClassId }, select: { seekerId: true } })).map((r) => r.seekerId);
+    const applied = actor.role === Role.HR ? await this.hiring.applicantsAt(actor.tenantId!, ids) : new Set<string>();
+    const rows = [...(await this.seekers.findByIds(ids)).values()]
+      .filter((s) => !s.erasedAt)
+      .filter((s) => actor.role !== Role.HR || (oc.tenantId === actor.tenantId && (s.sharedWithTenants || applied.has(s.id))))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return rows.map((s) => this.seekers.toModel(s, actor.role === Role.HR ? 'TENANT' : 'STAFF'));
   }
 
@@ -126,15 +127,24 @@ export class OrderClassService {
       where.push(extra.replace('$X', `$${params.length}`));
     }
     const rows = await this.dataSource.query(
-      `SELECT oc.*, to_char(oc.start_date, 'YYYY-MM-DD') AS start_s, to_char(oc.end_date, 'YYYY-MM-DD') AS end_s, sc.name AS school_name, t.name AS tenant_name,
-              (SELECT count(*)::int FROM order_class_students ocs WHERE ocs.order_class_id = oc.id) AS enrolled,
-              (SELECT count(DISTINCT h.seeker_id)::int FROM hires h JOIN order_class_students ocs ON ocs.seeker_id = h.seeker_id
-                WHERE ocs.order_class_id = oc.id AND h.tenant_id = oc.tenant_id) AS actual_hires
-         FROM order_classes oc JOIN schools sc ON sc.id = oc.school_id JOIN tenants t ON t.id = oc.tenant_id
+      `SELECT oc.*, to_char(oc.start_date, 'YYYY-MM-DD') AS start_s, to_char(oc.end_date, 'YYYY-MM-DD') AS end_s, sc.name AS school_name,
+              COALESCE((SELECT array_agg(ocs.seeker_id) FROM order_class_students ocs WHERE ocs.order_class_id = oc.id), '{}') AS student_ids
+         FROM order_classes oc JOIN schools sc ON sc.id = oc.school_id
         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
         ORDER BY oc.start_date DESC, oc.name`,
       params,
     );
+    const tenantNames = await this.tenants.names(rows.map((r: any) => r.tenant_id));
+    const hired = new Map<string, Set<string>>(); // sponsor tenant → its hires among these classes' students
+    for (const tenantId of new Set<string>(rows.map((r: any) => r.tenant_id))) {
+      const students = rows.filter((r: any) => r.tenant_id === tenantId).flatMap((r: any) => r.student_ids as string[]);
+      hired.set(tenantId, await this.hiring.hiredAt(tenantId, students));
+    }
+    for (const r of rows) {
+      r.tenant_name = tenantNames.get(r.tenant_id) ?? '';
+      r.enrolled = r.student_ids.length;
+      r.actual_hires = r.student_ids.filter((id: string) => hired.get(r.tenant_id)!.has(id)).length;
+    }
     return rows.map((r: any) => ({
       id: r.id, schoolId: r.school_id, schoolName: r.school_name, tenantId: r.tenant_id, tenantName: r.tenant_name, kind: r.kind, name: r.name,
       major: r.major, quota: r.quota, promisedHires: r.promised_hires, curriculum: r.curriculum, startDate: r.start_s, endDate: r.end_s,

@@ -1,4 +1,4 @@
-import { InputException } from '@app/core';
+import { schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -10,7 +10,7 @@ export class SchoolService {
 
   async create(name: string, kind: string, regionCode?: string): Promise<SchoolEntity> {
     if (await this.schools.exists({ where: { name: name.trim() } })) {
-      throw new InputException('name', '该院校已登记', 'This school is already registered', 'CONFLICT');
+      throw schoolsError(SchoolsExceptionCode.SCHOOL_TAKEN);
     }
     return this.schools.save(this.schools.create({ name: name.trim(), kind, regionCode: regionCode ?? null }));
   }

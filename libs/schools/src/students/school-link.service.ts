@@ -3,10 +3,10 @@ import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SchoolsException } from '../schools.exception';
+import { schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { SchoolLinkModel } from './models/school-link.model';
 
-const LINK_NOT_FOUND = () => SchoolsException.notFound('院校学籍记录', 'School record', 'id');
+const LINK_NOT_FOUND = () => schoolsError(SchoolsExceptionCode.LINK_NOT_FOUND);
 
 /**
  * The person's side of seeker_schools: the schools that listed them, and their
@@ -41,7 +41,7 @@ export class SchoolLinkService {
       const [link] = await m.query(`SELECT status FROM seeker_schools WHERE id = $1 AND seeker_id = $2 FOR UPDATE`, [id, seeker.id]);
       if (!link) throw LINK_NOT_FOUND(); // someone else's link and no link at all look the same
       if (link.status !== 'PENDING') {
-        throw new SchoolsException('LINK_ALREADY_ANSWERED', '这条院校记录已经处理过了', 'This school record has already been answered', 'id');
+        throw schoolsError(SchoolsExceptionCode.LINK_ALREADY_ANSWERED);
       }
       await m.query(
         `UPDATE seeker_schools SET status = $3, decided_at = $4, decided_by = $5, decided_via = 'SEEKER' WHERE id = $1 AND seeker_id = $2`,

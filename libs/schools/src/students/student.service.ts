@@ -1,9 +1,10 @@
-import { Actor, containsPattern, CryptoService, maskPhone, maskResidentId, Page, PageArgs, toPage } from '@app/core';
+import { Actor, CryptoService, maskPhone, maskResidentId, Page, PageArgs, toPage } from '@app/core';
+import { SeekerEntity, SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { requireSchool } from '../graduate-imports/graduate-import.service';
-import { SchoolsException } from '../schools.exception';
+import { schoolsError, SchoolsExceptionCode } from '../schools.exception';
 import { SchoolStudentFilterInput, SchoolStudentModel } from './models/school-student.model';
 
 /**
@@ -16,6 +17,7 @@ export class StudentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly crypto: CryptoService,
+    private readonly seekers: SeekerService,
   ) {}
 
   /** Refuses unless every seeker has a record at the school (and is not erased). */
@@ -26,59 +28,78 @@ export class StudentService {
     const found: Array<{ seeker_id: string }> = bad.length
       ? []
       : await m.query(
-          `SELECT ss.seeker_id FROM seeker_schools ss JOIN seekers s ON s.id = ss.seeker_id AND s.erased_at IS NULL
-            WHERE ss.school_id = $1 AND ss.status = 'CONFIRMED' AND ss.seeker_id = ANY($2::uuid[])`,
+          `SELECT ss.seeker_id FROM seeker_schools ss WHERE ss.school_id = $1 AND ss.status = 'CONFIRMED' AND ss.seeker_id = ANY($2::uuid[])`,
           [schoolId, ids],
         );
-    const ok = new Set(found.map((r) => r.seeker_id));
+    const people = await this.seekers.findByIds(found.map((r) => r.seeker_id), m);
+    const ok = new Set(found.map((r) => r.seeker_id).filter((id) => people.has(id) && !people.get(id)!.erasedAt));
     const missing = ids.filter((id) => !ok.has(id));
     if (missing.length) {
-      throw new SchoolsException(
-        'NOT_A_STUDENT',
-        `${missing.length} 人不是本校学生或毕业生（请先通过毕业生名单导入）`,
-        `${missing.length} of the selected people are not students or graduates of this school (import them with a graduate list first)`,
-        'seekerIds',
-        { count: missing.length },
-      );
+      throw schoolsError(SchoolsExceptionCode.NOT_A_STUDENT, { count: missing.length }, { details: { count: missing.length } });
     }
   }
 
+  /**
+   * The school's confirmed students, filtered and paged. The links are the school's own rows; names and contact
+   * data come from the talent pool (SeekerService), so the text filter and the order by name run here.
+   */
   async list(actor: Actor, filter: SchoolStudentFilterInput, page: PageArgs): Promise<Page<SchoolStudentModel>> {
     const schoolId = requireSchool(actor);
-    const where = ['ss.school_id = $1', `ss.status = 'CONFIRMED'`, 's.erased_at IS NULL'];
+    const where = ['ss.school_id = $1', `ss.status = 'CONFIRMED'`];
     const params: unknown[] = [schoolId];
     if (filter.graduationYear) {
       params.push(filter.graduationYear);
       where.push(`ss.graduation_year = $${params.length}`);
     }
-    if (filter.text) {
-      params.push(containsPattern(filter.text));
-      const p = `$${params.length}`;
-      where.push(`(s.name ILIKE ${p} OR ss.major ILIKE ${p} OR ss.class_name ILIKE ${p} OR ss.student_no ILIKE ${p})`);
-    }
-    const sql = `FROM seeker_schools ss JOIN seekers s ON s.id = ss.seeker_id WHERE ${where.join(' AND ')}`;
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n ${sql}`, params);
-    const rows = await this.dataSource.query(
-      `SELECT s.id, s.name, s.gender, s.id_number_enc, s.phone_enc, s.user_id, ss.major, ss.education, ss.graduation_year, ss.class_name, ss.student_no
-       ${sql} ORDER BY ss.graduation_year DESC NULLS LAST, ss.class_name NULLS LAST, s.name, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.first, page.offset],
+    const links: Link[] = await this.dataSource.query(
+      `SELECT ss.seeker_id, ss.major, ss.education, ss.graduation_year, ss.class_name, ss.student_no FROM seeker_schools ss WHERE ${where.join(' AND ')}`,
+      params,
     );
-    return toPage(rows.map((r: any) => this.toModel(r)), n, page);
+    const people = await this.seekers.findByIds(links.map((l) => l.seeker_id));
+    const text = filter.text ? filter.text.toLowerCase() : null; // ILIKE '%text%' with the text taken literally
+    const has = (v: string | null | undefined) => !!v && v.toLowerCase().includes(text!);
+    const rows = links
+      .filter((l) => people.has(l.seeker_id) && !people.get(l.seeker_id)!.erasedAt)
+      .map((l) => ({ ...l, s: people.get(l.seeker_id)! }))
+      .filter((r) => !text || has(r.s.name) || has(r.major) || has(r.class_name) || has(r.student_no))
+      .sort(byYearClassName);
+    return toPage(rows.slice(page.offset, page.offset + page.first).map((r) => this.toModel(r.s, r)), rows.length, page);
   }
 
-  private toModel(r: any): SchoolStudentModel {
+  private toModel(s: SeekerEntity, r: Link): SchoolStudentModel {
     return {
-      seekerId: r.id,
-      name: r.name,
-      gender: r.gender,
-      idNumberMasked: r.id_number_enc ? maskResidentId(this.crypto.decrypt(r.id_number_enc)) : null,
-      phoneMasked: r.phone_enc ? maskPhone(this.crypto.decrypt(r.phone_enc)) : null,
+      seekerId: s.id,
+      name: s.name,
+      gender: s.gender,
+      idNumberMasked: s.idNumberEnc ? maskResidentId(this.crypto.decrypt(s.idNumberEnc)) : null,
+      phoneMasked: s.phoneEnc ? maskPhone(this.crypto.decrypt(s.phoneEnc)) : null,
       major: r.major,
       education: r.education,
       graduationYear: r.graduation_year,
       className: r.class_name,
       studentNo: r.student_no,
-      registered: !!r.user_id,
+      registered: !!s.userId,
     };
   }
+}
+
+interface Link {
+  seeker_id: string;
+  major: string | null;
+  education: string | null;
+  graduation_year: number | null;
+  class_name: string | null;
+  student_no: string | null;
+}
+
+/** graduation year (newest first, none last), class (none last), name, id: as `ORDER BY … NULLS LAST` under the C collation. */
+function byYearClassName(a: Link & { s: SeekerEntity }, b: Link & { s: SeekerEntity }): number {
+  const nullsLast = <T>(x: T | null, y: T | null, cmp: (x: T, y: T) => number) => (x === y ? 0 : x == null ? 1 : y == null ? -1 : cmp(x, y));
+  const str = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    nullsLast(a.graduation_year, b.graduation_year, (x, y) => y - x) ||
+    nullsLast(a.class_name, b.class_name, str) ||
+    str(a.s.name ?? '', b.s.name ?? '') ||
+    str(a.s.id, b.s.id)
+  );
 }

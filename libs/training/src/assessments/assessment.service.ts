@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TrainingClassEntity } from '../classes/class.entity';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { toEnrolmentModel } from '../enrolments/enrolment.mapper';
-import { assertId, CLASS_NOT_FOUND, ENROLMENT_NOT_FOUND, TrainingException } from '../training.exception';
+import { assertId, trainingError, TrainingExceptionCode } from '../training.exception';
 import { AssessmentEntity, CertificateEntity } from './assessment.entity';
 import { toAssessmentModel, toCertificateModel } from './assessment.mapper';
 import { evaluateCompletion, isPass } from './completion-rule';
@@ -29,17 +29,17 @@ export class AssessmentService {
   async record(actor: Actor, input: RecordAssessmentInput): Promise<AssessmentResultModel> {
     const result = await this.dataSource.transaction(async (m) => {
       const e = await m.findOne(EnrolmentEntity, { where: { id: input.enrolmentId }, lock: { mode: 'pessimistic_write' } });
-      if (!e) throw ENROLMENT_NOT_FOUND();
+      if (!e) throw trainingError(TrainingExceptionCode.ENROLMENT_NOT_FOUND);
       if (e.status === 'WITHDRAWN') {
-        throw new TrainingException('NOT_ENROLLED', '该学员已退出培训班，不能登记考核', 'This trainee has withdrawn from the class', 'enrolmentId');
+        throw trainingError(TrainingExceptionCode.TRAINEE_WITHDRAWN);
       }
       const cls = await m.findOneOrFail(TrainingClassEntity, { where: { id: e.classId } });
       const today = shanghaiDate(this.clock.now());
-      if (input.assessedOn > today) throw new TrainingException('BAD_DATE', '考核日期不能晚于今天', 'The assessment date cannot be in the future', 'assessedOn');
-      if (input.assessedOn < cls.startsOn) throw new TrainingException('BAD_DATE', '考核日期不能早于开班日期', 'The assessment date is before the class started', 'assessedOn');
+      if (input.assessedOn > today) throw trainingError(TrainingExceptionCode.BAD_DATE);
+      if (input.assessedOn < cls.startsOn) throw trainingError(TrainingExceptionCode.ASSESSED_BEFORE_CLASS);
       const passed = isPass(input.score, cls.passScore);
       if (input.skillLevel && !passed) {
-        throw new TrainingException('SKILL_LEVEL_NEEDS_PASS', '考核未合格，不能认定技能等级', 'A skill level can only be given with a pass', 'skillLevel');
+        throw trainingError(TrainingExceptionCode.SKILL_LEVEL_NEEDS_PASS);
       }
       const assessment = await m.save(AssessmentEntity, m.create(AssessmentEntity, {
         enrolmentId: e.id, classId: e.classId, seekerId: e.seekerId, score: input.score, passed,
@@ -60,10 +60,10 @@ export class AssessmentService {
 
   /** Evaluates every open enrolment of a class, e.g. after attendance was marked late. */
   async evaluateClass(actor: Actor, classId: string): Promise<ClassCompletionRunModel> {
-    assertId(classId, CLASS_NOT_FOUND);
+    assertId(classId, TrainingExceptionCode.CLASS_NOT_FOUND);
     const run = await this.dataSource.transaction(async (m) => {
       const cls = await m.findOne(TrainingClassEntity, { where: { id: classId } });
-      if (!cls) throw CLASS_NOT_FOUND();
+      if (!cls) throw trainingError(TrainingExceptionCode.CLASS_NOT_FOUND);
       const open = await m.find(EnrolmentEntity, { where: { classId, status: 'ENROLLED' }, lock: { mode: 'pessimistic_write' }, order: { enrolledAt: 'ASC' } });
       let newlyCompleted = 0;
       for (const e of open) {

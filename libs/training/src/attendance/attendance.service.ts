@@ -1,4 +1,4 @@
-import { Actor, AppConfig, Clock, CryptoService } from '@app/core';
+import { Actor, AppConfig, Clock, CryptoService, isPgError, PgErrorCode } from '@app/core';
 import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,9 +6,8 @@ import * as QRCode from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { SessionEntity } from '../classes/class.entity';
 import { ClassService } from '../classes/class.service';
-import { EXCLUSION_VIOLATION, pgError } from '../db-errors';
 import { EnrolmentEntity } from '../enrolments/enrolment.entity';
-import { NO_PROFILE, TrainingException } from '../training.exception';
+import { TrainingException, trainingError, TrainingExceptionCode } from '../training.exception';
 import { AttendanceEntity, AttendanceMethod } from './attendance.entity';
 import { issueCheckInCode, verifyCheckInCode } from './checkin-code';
 import { CheckInInput, MarkAttendanceInput } from './dto/attendance.input';
@@ -47,10 +46,10 @@ export class AttendanceService {
     const session = await this.classes.sessionOrThrow(sessionId);
     const now = this.clock.now();
     if (now.getTime() < session.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS) {
-      throw new TrainingException('CHECKIN_NOT_OPEN', '签到尚未开始（开课前30分钟开放）', 'Check-in opens 30 minutes before the session starts', 'sessionId');
+      throw trainingError(TrainingExceptionCode.CHECKIN_NOT_OPEN);
     }
     if (now.getTime() >= session.endsAt.getTime()) {
-      throw new TrainingException('CHECKIN_CLOSED', '本课次已结束，扫码签到已关闭；如需补录请由讲师手工登记', 'The session is over; check-in is closed. The instructor can still mark attendance', 'sessionId');
+      throw trainingError(TrainingExceptionCode.CHECKIN_CLOSED);
     }
     const issued = issueCheckInCode(this.key(), session.id, now.getTime());
     const url = this.checkInUrl(session.id, issued.code);
@@ -75,7 +74,7 @@ export class AttendanceService {
   /** The signed-in seeker checks in with the code from the room's QR. */
   async checkIn(actor: Actor, input: CheckInInput): Promise<AttendanceModel> {
     const seeker = await this.seekers.findByUser(actor.userId);
-    if (!seeker || seeker.erasedAt) throw NO_PROFILE();
+    if (!seeker || seeker.erasedAt) throw trainingError(TrainingExceptionCode.NO_PROFILE);
     const session = await this.classes.sessionOrThrow(input.sessionId);
     this.verifyOrThrow(session, input.code);
     return this.record(session, seeker.id, 'QR', actor);
@@ -85,7 +84,7 @@ export class AttendanceService {
   async mark(actor: Actor, input: MarkAttendanceInput): Promise<AttendanceModel> {
     const session = await this.classes.sessionOrThrow(input.sessionId);
     if (this.clock.now().getTime() < session.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS) {
-      throw new TrainingException('SESSION_NOT_STARTED', '课次尚未开始，不能登记出勤', 'The session has not started; attendance cannot be recorded yet', 'sessionId');
+      throw trainingError(TrainingExceptionCode.SESSION_NOT_STARTED);
     }
     return this.record(session, input.seekerId, 'MANUAL', actor);
   }
@@ -109,9 +108,9 @@ export class AttendanceService {
     const check = verifyCheckInCode(this.key(), session.id, code, this.clock.now().getTime());
     if (check.ok) return;
     if (check.reason === 'EXPIRED') {
-      throw new TrainingException('CHECKIN_CODE_EXPIRED', '签到码已过期，请扫描现场屏幕上的最新二维码', 'The check-in code has expired; scan the current QR code shown in the room', 'code');
+      throw trainingError(TrainingExceptionCode.CHECKIN_CODE_EXPIRED);
     }
-    throw new TrainingException('CHECKIN_CODE_INVALID', '签到码无效（不属于本课次）', 'The check-in code is not valid for this session', 'code');
+    throw trainingError(TrainingExceptionCode.CHECKIN_CODE_INVALID);
   }
 
   private async record(session: SessionEntity, seekerId: string, method: AttendanceMethod, actor: Actor): Promise<AttendanceModel> {
@@ -127,8 +126,8 @@ export class AttendanceService {
         });
         if (!enrolment) {
           throw method === 'QR'
-            ? new TrainingException('NOT_ENROLLED', '您未报名该培训班，不能签到', 'You are not enrolled in this class', 'sessionId')
-            : new TrainingException('NOT_ENROLLED', '该学员未报名本培训班', 'This person is not enrolled in the class', 'seekerId');
+            ? trainingError(TrainingExceptionCode.NOT_ENROLLED)
+            : trainingError(TrainingExceptionCode.TRAINEE_NOT_ENROLLED);
         }
         // The exclusion constraint decides under races; this look-up keeps the usual refusal out of the error log.
         const [clash] = await m.query(
@@ -139,8 +138,7 @@ export class AttendanceService {
         return this.insert(m, session, enrolment, method, actor);
       });
     } catch (e) {
-      const pg = pgError(e);
-      if (pg?.code === EXCLUSION_VIOLATION && pg.constraint === 'training_attendance_no_overlap') throw overlap(method);
+      if (isPgError(e, PgErrorCode.EXCLUSION_VIOLATION, 'training_attendance_no_overlap')) throw overlap(method);
       throw e;
     }
   }
@@ -161,8 +159,8 @@ export class AttendanceService {
 
 function overlap(method: AttendanceMethod): TrainingException {
   return method === 'QR'
-    ? new TrainingException('ATTENDANCE_OVERLAP', '您已在同一时段的另一课次签到，不能同时出席两场培训', 'You are already checked in to another session at an overlapping time', 'sessionId')
-    : new TrainingException('ATTENDANCE_OVERLAP', '该学员已在同一时段的另一课次出勤', 'This person is already present in another session at an overlapping time', 'seekerId');
+    ? trainingError(TrainingExceptionCode.ATTENDANCE_OVERLAP)
+    : trainingError(TrainingExceptionCode.TRAINEE_ATTENDANCE_OVERLAP);
 }
 
 function toModel(a: AttendanceEntity, alreadyCheckedIn: boolean): AttendanceModel {

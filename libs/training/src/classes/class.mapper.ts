@@ -1,7 +1,7 @@
 import { CLASS_TYPE_ZH } from './class-type';
 import { SessionEntity, TrainingClassEntity } from './class.entity';
 import { SessionModel, TrainingClassModel } from './models/class.model';
-import { shanghaiDateTime } from './shanghai-time';
+import { shanghaiDateTime } from '@app/core';
 
 export function toClassModel(c: TrainingClassEntity): TrainingClassModel {
   return {

@@ -1,18 +1,18 @@
-import { Actor, Clock, Page, PageArgs, Role, shanghaiDate, toPage } from '@app/core';
-import { TenantEntity } from '@app/employers';
+import { Actor, Clock, isPgError, Page, PageArgs, PgErrorCode, Role, shanghaiDate, shanghaiDayStart, toPage } from '@app/core';
+import { TenantDirectory } from '@app/employers';
+import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CourseEntity } from '../courses/course.entity';
-import { EXCLUSION_VIOLATION, pgError } from '../db-errors';
 import { InstitutionEntity } from '../institutions/institution.entity';
-import { assertId, CLASS_NOT_FOUND, SESSION_NOT_FOUND, TrainingException } from '../training.exception';
+import { assertId, trainingError, TrainingExceptionCode } from '../training.exception';
 import { TrainingClassStatus, TrainingClassType } from './class-type';
 import { ClassCourseEntity, SessionEntity, TrainingClassEntity } from './class.entity';
+import { EnrolmentEntity } from '../enrolments/enrolment.entity';
 import { toClassModel, toSessionModel } from './class.mapper';
 import { AddSessionsInput, ClassFilterInput, CreateClassInput } from './dto/class.input';
 import { SessionModel, TrainingClassModel } from './models/class.model';
-import { shanghaiDayStart } from './shanghai-time';
 
 const MAX_SESSION_MS = 12 * 3600_000;
 const DAY_MS = 24 * 3600_000;
@@ -24,26 +24,28 @@ export class ClassService {
     @InjectRepository(TrainingClassEntity) private readonly classes: Repository<TrainingClassEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenants: TenantDirectory,
+    private readonly seekers: SeekerService,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: CreateClassInput): Promise<TrainingClassModel> {
     if (input.endsOn < input.startsOn) {
-      throw new TrainingException('BAD_DATES', '结业日期不能早于开班日期', 'The end date is before the start date', 'endsOn');
+      throw trainingError(TrainingExceptionCode.BAD_DATES);
     }
     if (input.type === TrainingClassType.CUSTOM_FOR_UNEMPLOYED && !input.sponsorTenantId) {
-      throw new TrainingException('SPONSOR_REQUIRED', '先面试后培训定制班须指定用人企业', 'A custom class needs its sponsoring tenant', 'sponsorTenantId');
+      throw trainingError(TrainingExceptionCode.SPONSOR_REQUIRED);
     }
     return this.dataSource.transaction(async (m) => {
       if (!(await m.exists(InstitutionEntity, { where: { id: input.institutionId } }))) {
-        throw new TrainingException('NOT_FOUND', '培训机构不存在', 'Training institution not found', 'institutionId');
+        throw trainingError(TrainingExceptionCode.INSTITUTION_NOT_FOUND);
       }
-      if (input.sponsorTenantId && !(await m.exists(TenantEntity, { where: { id: input.sponsorTenantId } }))) {
-        throw new TrainingException('NOT_FOUND', '企业不存在', 'Tenant not found', 'sponsorTenantId');
+      if (input.sponsorTenantId && !(await this.tenants.exists(input.sponsorTenantId, m))) {
+        throw trainingError(TrainingExceptionCode.TENANT_NOT_FOUND);
       }
       const found = await m.count(CourseEntity, { where: { id: In(input.courseIds) } });
       if (found !== input.courseIds.length) {
-        throw new TrainingException('NOT_FOUND', '部分课程不存在', 'Some courses do not exist', 'courseIds');
+        throw trainingError(TrainingExceptionCode.COURSES_NOT_FOUND);
       }
       const now = this.clock.now();
       const row = await m.save(TrainingClassEntity, m.create(TrainingClassEntity, {
@@ -77,7 +79,7 @@ export class ClassService {
     try {
       return await this.dataSource.transaction(async (m) => {
         const cls = await m.findOne(TrainingClassEntity, { where: { id: input.classId } });
-        if (!cls) throw CLASS_NOT_FOUND();
+        if (!cls) throw trainingError(TrainingExceptionCode.CLASS_NOT_FOUND);
         const courseIds = new Set((await m.find(ClassCourseEntity, { where: { classId: cls.id } })).map((c) => c.courseId));
         const from = shanghaiDayStart(cls.startsOn).getTime();
         const to = shanghaiDayStart(cls.endsOn).getTime() + DAY_MS;
@@ -85,16 +87,16 @@ export class ClassService {
         const rows = input.sessions.map((s, i) => {
           const field = `sessions.${i}`;
           if (s.endsAt.getTime() <= s.startsAt.getTime()) {
-            throw new TrainingException('BAD_SESSION_TIME', '课次结束时间须晚于开始时间', 'A session must end after it starts', `${field}.endsAt`);
+            throw trainingError(TrainingExceptionCode.BAD_SESSION_TIME, { field: `${field}.endsAt` });
           }
           if (s.endsAt.getTime() - s.startsAt.getTime() > MAX_SESSION_MS) {
-            throw new TrainingException('BAD_SESSION_TIME', '单个课次不能超过12小时', 'A session cannot last more than 12 hours', `${field}.endsAt`);
+            throw trainingError(TrainingExceptionCode.SESSION_TOO_LONG, { field: `${field}.endsAt` });
           }
           if (s.startsAt.getTime() < from || s.endsAt.getTime() > to) {
-            throw new TrainingException('SESSION_OUTSIDE_CLASS', `课次须在开班日期 ${cls.startsOn} 至 ${cls.endsOn} 之间（北京时间）`, `Sessions must lie between ${cls.startsOn} and ${cls.endsOn} (Asia/Shanghai)`, `${field}.startsAt`);
+            throw trainingError(TrainingExceptionCode.SESSION_OUTSIDE_CLASS, { from: cls.startsOn, to: cls.endsOn }, { field: `${field}.startsAt` });
           }
           if (s.courseId && !courseIds.has(s.courseId)) {
-            throw new TrainingException('COURSE_NOT_IN_CLASS', '该课程不属于本培训班', 'The course is not part of this class', `${field}.courseId`);
+            throw trainingError(TrainingExceptionCode.COURSE_NOT_IN_CLASS, { field: `${field}.courseId` });
           }
           return m.create(SessionEntity, {
             classId: cls.id, courseId: s.courseId ?? null, title: s.title ?? null, room: s.room ?? null,
@@ -112,16 +114,15 @@ export class ClassService {
         return (await m.save(SessionEntity, rows)).map(toSessionModel);
       });
     } catch (e) {
-      const pg = pgError(e);
-      if (pg?.code === EXCLUSION_VIOLATION && pg.constraint === 'training_sessions_no_overlap') throw sessionsOverlap();
+      if (isPgError(e, PgErrorCode.EXCLUSION_VIOLATION, 'training_sessions_no_overlap')) throw sessionsOverlap();
       throw e;
     }
   }
 
   async setStatus(classId: string, status: TrainingClassStatus): Promise<TrainingClassModel> {
-    assertId(classId, CLASS_NOT_FOUND);
+    assertId(classId, TrainingExceptionCode.CLASS_NOT_FOUND);
     const res = await this.classes.update({ id: classId }, { status, updatedAt: this.clock.now() });
-    if (!res.affected) throw CLASS_NOT_FOUND();
+    if (!res.affected) throw trainingError(TrainingExceptionCode.CLASS_NOT_FOUND);
     return toClassModel(await this.classes.findOneByOrFail({ id: classId }));
   }
 
@@ -135,20 +136,17 @@ export class ClassService {
    * 定制班 they are not enrolled in. Otherwise "not found", so existence does not leak.
    */
   async visibleOrThrow(actor: Actor, classId: string, m: EntityManager = this.dataSource.manager): Promise<TrainingClassEntity> {
-    assertId(classId, CLASS_NOT_FOUND);
+    assertId(classId, TrainingExceptionCode.CLASS_NOT_FOUND);
     const cls = await m.findOne(TrainingClassEntity, { where: { id: classId } });
-    if (!cls) throw CLASS_NOT_FOUND();
+    if (!cls) throw trainingError(TrainingExceptionCode.CLASS_NOT_FOUND);
     if (actor.role === Role.OPERATOR || actor.role === Role.AUDITOR) return cls;
     if (actor.role === Role.HR && actor.tenantId && cls.sponsorTenantId === actor.tenantId) return cls;
     if (actor.role === Role.SEEKER) {
       if (cls.type !== TrainingClassType.CUSTOM_FOR_UNEMPLOYED) return cls;
-      const [row] = await m.query(
-        `SELECT 1 FROM training_enrolments e JOIN seekers s ON s.id = e.seeker_id WHERE e.class_id = $1 AND s.user_id = $2 LIMIT 1`,
-        [cls.id, actor.userId],
-      );
-      if (row) return cls;
+      const me = await this.seekers.findByUser(actor.userId);
+      if (me && (await m.exists(EnrolmentEntity, { where: { classId: cls.id, seekerId: me.id } }))) return cls;
     }
-    throw CLASS_NOT_FOUND();
+    throw trainingError(TrainingExceptionCode.CLASS_NOT_FOUND);
   }
 
   async list(actor: Actor, filter: ClassFilterInput, page: PageArgs): Promise<Page<TrainingClassModel>> {
@@ -165,9 +163,9 @@ export class ClassService {
   }
 
   async sessionOrThrow(sessionId: string, m: EntityManager = this.dataSource.manager): Promise<SessionEntity> {
-    assertId(sessionId, SESSION_NOT_FOUND);
+    assertId(sessionId, TrainingExceptionCode.SESSION_NOT_FOUND);
     const s = await m.findOne(SessionEntity, { where: { id: sessionId } });
-    if (!s) throw SESSION_NOT_FOUND();
+    if (!s) throw trainingError(TrainingExceptionCode.SESSION_NOT_FOUND);
     return s;
   }
 
@@ -186,4 +184,4 @@ export class ClassService {
   }
 }
 
-const sessionsOverlap = () => new TrainingException('SESSIONS_OVERLAP', '同一培训班的课次时间不能重叠', 'Sessions of one class cannot overlap', 'sessions');
+const sessionsOverlap = () => trainingError(TrainingExceptionCode.SESSIONS_OVERLAP);

@@ -1,4 +1,5 @@
-import { Clock, InputException } from '@app/core';
+import { Clock } from '@app/core';
+import { trainingError, TrainingExceptionCode } from '../training.exception';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -18,7 +19,7 @@ export class CourseService {
   async create(input: CreateCourseInput): Promise<CourseEntity> {
     const name = input.name.trim();
     if (await this.courses.exists({ where: { name } })) {
-      throw new InputException('name', '该课程已存在', 'This course already exists', 'CONFLICT');
+      throw trainingError(TrainingExceptionCode.COURSE_TAKEN);
     }
     return this.courses.save(this.courses.create({
       name, audience: input.audience ?? null, module: input.module ?? null, fromPlan: false, createdAt: this.clock.now(),

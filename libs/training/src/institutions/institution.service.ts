@@ -1,4 +1,5 @@
-import { Actor, Clock, InputException } from '@app/core';
+import { Actor, Clock } from '@app/core';
+import { trainingError, TrainingExceptionCode } from '../training.exception';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -19,10 +20,10 @@ export class InstitutionService {
   async create(actor: Actor, input: CreateInstitutionInput): Promise<InstitutionEntity> {
     const name = input.name.trim();
     if (await this.institutions.exists({ where: { name } })) {
-      throw new InputException('name', '该培训机构已登记', 'This institution is already registered', 'CONFLICT');
+      throw trainingError(TrainingExceptionCode.INSTITUTION_TAKEN);
     }
     if (input.kind === 'BASE_CENTRE' && (await this.institutions.exists({ where: { kind: 'BASE_CENTRE' } }))) {
-      throw new InputException('kind', '基地人才服务中心已存在，只能登记一个', 'The base talent service centre already exists', 'CONFLICT');
+      throw trainingError(TrainingExceptionCode.CENTRE_EXISTS);
     }
     return this.institutions.save(this.institutions.create({
       name, kind: input.kind, regionCode: input.regionCode ?? null, contactName: input.contactName ?? null,

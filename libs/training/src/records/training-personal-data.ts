@@ -1,15 +1,34 @@
-import { PersonalDataContributor } from '@app/talent';
+import { shanghaiDate } from '@app/core';
+import { ErasureContext, PersonalDataContributor } from '@app/talent';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { CLASS_TYPE_ZH, SKILL_LEVEL_ZH, SkillLevel, TrainingClassType } from '../classes/class-type';
 
 const ENROLMENT_STATUS_ZH: Record<string, string> = { ENROLLED: '在读', WITHDRAWN: '已退出', COMPLETED: '已结业' };
 const CHECK_IN_ZH: Record<string, string> = { QR: '扫码签到', MANUAL: '教员登记' };
 
-/** What training keeps about a person, for the seeker's own data export: classes, attendance, assessments, certificates. */
+/**
+ * What training keeps about a person: export (classes, attendance, assessments, certificates) and erasure. Erasure
+ * withdraws the person's live enrolments in classes that have not ended (the seat is freed); attendance, assessments
+ * and certificates stay as the institution's audited records (subsidy evidence), pointing to the pseudonymised profile.
+ */
 @Injectable()
 export class TrainingPersonalData extends PersonalDataContributor {
   readonly key = 'training';
   readonly title = '培训、考勤、考核与证书 / Training, attendance, assessments and certificates';
+
+  async erase(seekerId: string, m: EntityManager, ctx: ErasureContext): Promise<void> {
+    await m.query(
+      `WITH w AS (
+         UPDATE training_enrolments e SET status = 'WITHDRAWN', withdrawn_at = $2, withdrawn_by = NULL
+           FROM training_classes c
+          WHERE c.id = e.class_id AND e.seeker_id = $1 AND e.status = 'ENROLLED' AND c.ends_on >= $3::date
+         RETURNING e.class_id)
+       UPDATE training_classes c SET enrolled_count = c.enrolled_count - n.k, updated_at = $2
+         FROM (SELECT class_id, count(*)::int AS k FROM w GROUP BY class_id) n WHERE c.id = n.class_id`,
+      [seekerId, ctx.now, shanghaiDate(ctx.now)],
+    );
+  }
 
   async collect(seekerId: string) {
     const [enrolments, attendance, assessments, certificates] = await Promise.all([
