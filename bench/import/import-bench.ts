@@ -36,6 +36,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -85,7 +86,7 @@ export async function childImport(file: string, label: string): Promise<ImportRe
   const { NestFactory } = await import('@nestjs/core');
   const { Module } = await import('@nestjs/common');
   const { CoreModule } = await import('@app/core');
-  const { SchoolsModule, GraduateImportRunner, GraduateUploadStore, ensureUploadDir } = await import('@app/schools');
+  const { SchoolsModule, GraduateImportRunner, GraduateUploadStore } = await import('@app/schools');
 
   @Module({ imports: [CoreModule, SchoolsModule] })
   class BenchModule {}
@@ -392,7 +393,7 @@ async function main() {
     }
     await db.end();
 
-    console.log(`\nload average while measuring: ${require('os').loadavg().map((l: number) => l.toFixed(1)).join(' ')} on ${require('os').cpus().length} CPUs`);
+    console.log(`\nload average while measuring: ${os.loadavg().map((l: number) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
     console.log(`children: ${childMode}${childNodeFlags.length ? `, node flags ${childNodeFlags.join(' ')}` : ''}`);
     console.log(`${rows} rows; baseline 1, raw COPY (${copy.how}) of the same CSV rows: ${copy.ms} ms (${copy.rows} rows, ${Math.round(copy.rows / (copy.ms / 1000))} rows/s)`);
     console.log(
@@ -425,7 +426,7 @@ async function main() {
       console.table(whole.map((w) => ({ run: w.label, rows: w.rows, created: w.created, rejected: w.rejected, 'import ms': w.ms, '× COPY': Math.round((w.ms / copy.ms) * 10) / 10, 'idle RSS MB': w.idleRssMB, 'peak RSS MB': w.peakRssMB })));
     }
     console.log(`pool after the runs: ${seekers} seekers, ${events} outbox events (the unchanged re-import added none)`);
-    console.log(JSON.stringify({ rows, childMode, load: require('os').loadavg(), copy, copyEncrypted: copyEnc, prep, xlsxParseMs: xlsxParse.parseMs, sameWorkMs: work, results: [xlsx, csv, again], worker: whole }));
+    console.log(JSON.stringify({ rows, childMode, load: os.loadavg(), copy, copyEncrypted: copyEnc, prep, xlsxParseMs: xlsxParse.parseMs, sameWorkMs: work, results: [xlsx, csv, again], worker: whole }));
   } finally {
     if (!args.includes('--keep-db')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
