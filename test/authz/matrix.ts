@@ -210,4 +210,12 @@ export const REST: RestRow[] = [
   rest('POST /schools/graduate-imports', async () => ({ path: '/schools/graduate-imports', init: { method: 'POST', body: uploadForm() } }), '401 403 403 403 403 202 202 403 403'),
   rest('GET /schools/graduate-imports/template.xlsx', async () => ({ path: '/schools/graduate-imports/template.xlsx' }),           '401 403 403 403 403 200 200 200 403'),
   rest('GET /schools/graduate-imports/:id/rejected.xlsx', async (w) => ({ path: `/schools/graduate-imports/${w.schoolA.importId}/rejected.xlsx` }), '401 403 403 403 403 200 404 403 403'),
+  // Issue 12 §4. /metrics takes only the METRICS_TOKEN bearer (test/observability/operations.e2e-spec.ts): no access token opens it.
+  rest('GET /metrics', async () => ({ path: '/metrics' }),                                                                        '401 401 401 401 401 401 401 401 401'),
+  // Bull Board: operators only. The write routes are called on a queue that does not exist (404 for the operator), so nothing changes.
+  rest('GET /admin/queues', async () => ({ path: '/admin/queues' }),                                                              '401 403 403 403 403 403 403 200 403'),
+  rest('GET /admin/queues/*path', async () => ({ path: '/admin/queues/api/queues' }),                                             '401 403 403 403 403 403 403 200 403'),
+  rest('PUT /admin/queues/*path', async () => ({ path: '/admin/queues/api/queues/no-such-queue/pause', init: { method: 'PUT' } }), '401 403 403 403 403 403 403 404 403'),
+  rest('POST /admin/queues/*path', async () => ({ path: '/admin/queues/api/queues/no-such-queue/add', init: { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } } }), '401 403 403 403 403 403 403 404 403'),
+  rest('PATCH /admin/queues/*path', async () => ({ path: '/admin/queues/api/queues/no-such-queue/1/priority', init: { method: 'PATCH', body: '{"priority":1}', headers: { 'content-type': 'application/json' } } }), '401 403 403 403 403 403 403 404 403'),
 ];

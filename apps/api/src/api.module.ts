@@ -9,6 +9,7 @@ import {
   graphqlWsOptions,
   limitValidationRules,
   Loaders,
+  ObservabilityModule,
   TokenService,
 } from '@app/core';
 import { EmployersApiModule } from '@app/employers';
@@ -25,6 +26,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { join } from 'path';
+import { webCacheHeaders } from './bootstrap';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -43,6 +45,8 @@ export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
 @Module({
   imports: [
     CoreModule,
+    // JSON logs (nestjs-pino), metrics and the GraphQL operation plugin (libs/core/src/observability).
+    ObservabilityModule.forApi(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig, TokenService, GraphQLSchemaHost],
@@ -65,7 +69,14 @@ export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
     }),
     ServeStaticModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ rootPath: config.app.webRoot, exclude: ['/graphql', '/health', '/schools/{*any}', '/training/{*any}'] }],
+      useFactory: (config: AppConfig) => [
+        {
+          rootPath: config.app.webRoot,
+          exclude: ['/graphql', '/health', '/schools/{*any}', '/training/{*any}'],
+          // Hashed scripts immutable for a year, pages no-cache (bootstrap.ts webCacheHeaders).
+          serveStaticOptions: { setHeaders: webCacheHeaders },
+        },
+      ],
     }),
     TerminusModule,
     CoreApiModule,

@@ -1,4 +1,4 @@
-import { CoreModule } from '@app/core';
+import { CoreModule, ObservabilityModule } from '@app/core';
 import { SchoolsModule } from '@app/schools';
 import { MatchingModule } from '@app/matching';
 import { InterviewsModule } from '@app/interviews';
@@ -11,7 +11,7 @@ import { SearchIndexProcessor } from './processors/search-index.processor';
 
 /** BullMQ processors only; no HTTP. */
 @Module({
-  imports: [CoreModule, MatchingModule, SchoolsModule, InterviewsModule],
+  imports: [CoreModule, ObservabilityModule.forWorker(), MatchingModule, SchoolsModule, InterviewsModule],
   providers: [OutboxProcessor, NotificationProcessor, SearchIndexProcessor, GraduateImportProcessor, InterviewReminderProcessor],
 })
 export class WorkerModule {}

@@ -40,3 +40,4 @@ export * from './redis/redis.service';
 export * from './reference/education';
 export * from './validation';
 export * from './usecase/base-command';
+export * from './observability';

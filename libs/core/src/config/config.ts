@@ -17,6 +17,16 @@ export class AppSection {
   /** Built web pages (apps/web/dist), served at / by the API. */
   @IsString() webRoot: string;
   /**
+   * The API compresses its responses itself (brotli/gzip; HTTP_COMPRESSION, default on): the demo and any
+   * run without the reverse proxy. Off behind docker/nginx.conf, which compresses in C instead.
+   */
+  @IsIn([true, false]) httpCompression: boolean;
+  /**
+   * Which hops may set X-Forwarded-For (Express `trust proxy`; TRUST_PROXY, default loopback): behind
+   * docker/nginx.conf in compose it is `uniquelocal` (the compose network), so rate limits see the phone's IP.
+   */
+  @IsString() trustProxy: string;
+  /**
    * Origin of the media server (apps/media) when it is not behind the API's
    * origin, e.g. http://localhost:4443 in development: the interview pages read
    * it from /interview/config.json (never from their URL). Unset: same origin.
@@ -84,6 +94,17 @@ export class GraphqlSection {
   @IsIn([true, false]) playground: boolean;
 }
 
+/** Logs and metrics (libs/core/src/observability). */
+export class ObservabilitySection {
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Human-readable lines through pino-pretty: development only, and only when it is installed (a devDependency). */
+  @IsIn([true, false]) logPretty: boolean;
+  /** Bearer token Prometheus sends to GET /metrics (api) and the worker's metrics port. Unset in production: metrics off. */
+  @IsOptional() @IsString() @MinLength(16) metricsToken?: string;
+  /** The worker's metrics port (WORKER_METRICS_PORT; 0 = no metrics server in the worker). */
+  @IsInt() @Min(0) @Max(65535) workerMetricsPort: number;
+}
+
 export class AppConfig {
   @ValidateNested() @Type(() => AppSection) app: AppSection;
   @ValidateNested() @Type(() => DatabaseSection) database: DatabaseSection;
@@ -92,6 +113,7 @@ export class AppConfig {
   @ValidateNested() @Type(() => CryptoSection) crypto: CryptoSection;
   @ValidateNested() @Type(() => SearchSection) search: SearchSection;
   @ValidateNested() @Type(() => GraphqlSection) graphql: GraphqlSection;
+  @ValidateNested() @Type(() => ObservabilitySection) observability: ObservabilitySection;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +123,7 @@ const DEV_MEDIA_SECRET = 'dev-only-media-token-secret-change-me';
 // 32 zero-ish bytes are fine for development and tests only; production must set DATA_KEYS.
 const DEV_DATA_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 const DEV_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
+const DEV_METRICS_TOKEN = 'dev-only-metrics-token-0123456789';
 
 /**
  * Secrets that are committed to this repository (development defaults, the
@@ -111,6 +134,7 @@ export const KNOWN_DEVELOPMENT_SECRETS: readonly string[] = [
   DEV_MEDIA_SECRET,
   Buffer.alloc(32, 7).toString('base64'),
   DEV_HASH_KEY,
+  DEV_METRICS_TOKEN,
   'change-me',
   'changeme',
   'secret',
@@ -151,6 +175,7 @@ function refuseWeakSecrets(env: Record<string, string | undefined>, keys: Record
     ['MEDIA_TOKEN_SECRET', env.MEDIA_TOKEN_SECRET ?? ''],
     ...Object.entries(keys).map(([id, k]): [string, string] => [`DATA_KEYS "${id}"`, k.toString('base64')]),
     ['DATA_HASH_KEY', hashKey.toString('base64')],
+    ...(env.METRICS_TOKEN ? [['METRICS_TOKEN', env.METRICS_TOKEN] as [string, string]] : []),
   ];
   const known = new Set(KNOWN_DEVELOPMENT_SECRETS.map((s) => s.toLowerCase()));
   for (const [name, value] of named) {
@@ -194,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       poolRadiusKm: int(env.POOL_RADIUS_KM, 300),
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`,
       webRoot: env.WEB_ROOT ?? join(process.cwd(), 'apps', 'web', 'dist'),
+      httpCompression: bool(env.HTTP_COMPRESSION, true),
+      trustProxy: env.TRUST_PROXY || 'loopback',
       // No default in production (media behind the API's origin); apps/media's own port elsewhere.
       mediaPublicUrl: (env.MEDIA_PUBLIC_URL || (prod ? '' : 'http://localhost:4443')).trim().replace(/\/+$/, '') || undefined,
     },
@@ -230,6 +257,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       anonymousExpensivePerMinute: int(env.GRAPHQL_ANONYMOUS_EXPENSIVE_PER_MINUTE, 120),
       introspection: bool(env.GRAPHQL_INTROSPECTION, !prod),
       playground: bool(env.GRAPHQL_PLAYGROUND, !prod),
+    },
+    observability: {
+      logLevel: (env.LOG_LEVEL || (nodeEnv === 'test' ? 'error' : 'info')) as ObservabilitySection['logLevel'],
+      logPretty: nodeEnv === 'development' && bool(env.LOG_PRETTY, true),
+      // Production: no default (unset = metrics off); development/test: a public development token.
+      metricsToken: env.METRICS_TOKEN || (prod ? undefined : DEV_METRICS_TOKEN),
+      workerMetricsPort: int(env.WORKER_METRICS_PORT, 9464),
     },
   };
   if (prod && !raw.auth.cookieSecure) throw new ConfigError('COOKIE_SECURE=false is not allowed in production (the refresh cookie must be Secure)');
