@@ -26,7 +26,15 @@ interface MeiliDoc extends Omit<CandidateDocument, 'lat' | 'lng'> {
 
 const FACET_ATTR: Record<FacetName, string> = { county: 'countyCode', prefecture: 'prefectureCode', category: 'categories', education: 'education' };
 
-/** Index settings, set by code on start-up (idempotent). */
+/**
+ * Index settings, set by code on start-up (idempotent). Checked against the Meilisearch reference for the
+ * server compose pins (v1.51, the one the client 0.62 targets): filter syntax (`IN [..]`, `NOT attr IN [..]`,
+ * which also keeps documents without the attribute, `_geoRadius(lat, lng, metres)`), `_geoPoint(lat, lng):asc`
+ * sorting (needs `_geo` sortable), exhaustive `totalHits` and facet counts with `hitsPerPage: 0` (page mode;
+ * never mixed with limit/offset in one query), `matchingStrategy: 'all'`, `localizedAttributes` with `cmn`,
+ * `typoTolerance.disableOnNumbers`, `pagination.maxTotalHits`, `faceting.maxValuesPerFacet`. No mismatch found;
+ * what only a real server proves is left to `npm run matching:compare` (README).
+ */
 export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['name', 'terms', 'schoolName', 'major'],
   filterableAttributes: [
