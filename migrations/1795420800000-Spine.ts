@@ -240,9 +240,22 @@ export class Spine1795420800000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'notifications', 'outbox_events', 'hires', 'application_notes', 'application_events', 'applications',
-      'job_postings', 'profile_access_logs', 'consents', 'seeker_schools', 'seekers', 'refresh_tokens',
-      'sms_codes', 'users', 'tenants', 'schools',
+      'notifications',
+      'outbox_events',
+      'hires',
+      'application_notes',
+      'application_events',
+      'applications',
+      'job_postings',
+      'profile_access_logs',
+      'consents',
+      'seeker_schools',
+      'seekers',
+      'refresh_tokens',
+      'sms_codes',
+      'users',
+      'tenants',
+      'schools',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }

@@ -196,8 +196,15 @@ export class Training1795421000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'training_certificates', 'training_assessments', 'training_attendance', 'training_enrolments',
-      'training_sessions', 'training_class_courses', 'training_classes', 'training_courses', 'training_institutions',
+      'training_certificates',
+      'training_assessments',
+      'training_attendance',
+      'training_enrolments',
+      'training_sessions',
+      'training_class_courses',
+      'training_classes',
+      'training_courses',
+      'training_institutions',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }

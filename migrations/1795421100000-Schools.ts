@@ -132,7 +132,15 @@ export class Schools1795421100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['internship_months', 'internships', 'order_class_students', 'order_classes', 'graduate_import_rejections', 'graduate_import_files', 'graduate_imports']) {
+    for (const t of [
+      'internship_months',
+      'internships',
+      'order_class_students',
+      'order_classes',
+      'graduate_import_rejections',
+      'graduate_import_files',
+      'graduate_imports',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP INDEX IF EXISTS seeker_schools_school`);

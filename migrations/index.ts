@@ -10,4 +10,15 @@ import { SchoolLinkConsent1795421700000 } from './1795421700000-SchoolLinkConsen
 import { ImportCrashGuard1795421800000 } from './1795421800000-ImportCrashGuard';
 
 /** Every migration, in order. The app, the CLI data source and the test set-up all use this list. */
-export const MIGRATIONS = [Spine1795420800000, Matching1795420900000, Training1795421000000, Schools1795421100000, Interviews1795421300000, MatchingSpeed1795421400000, MatchingTraining1795421500000, IdentityClaims1795421600000, SchoolLinkConsent1795421700000, ImportCrashGuard1795421800000];
+export const MIGRATIONS = [
+  Spine1795420800000,
+  Matching1795420900000,
+  Training1795421000000,
+  Schools1795421100000,
+  Interviews1795421300000,
+  MatchingSpeed1795421400000,
+  MatchingTraining1795421500000,
+  IdentityClaims1795421600000,
+  SchoolLinkConsent1795421700000,
+  ImportCrashGuard1795421800000,
+];

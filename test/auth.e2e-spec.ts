@@ -89,12 +89,20 @@ describe('sign-in (real PostgreSQL + Redis)', () => {
     let extra: Record<string, string> = {};
     if (role === Role.HR) extra = { tenantId: (await tenantWithHr(api, op)).tenantId };
     if (role === Role.SCHOOL_ADMIN) {
-      const s = await api.ok(`mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`, { i: { name: `集宁职业学院${Math.random()}`, kind: 'VOCATIONAL' } }, op);
+      const s = await api.ok(
+        `mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`,
+        { i: { name: `集宁职业学院${Math.random()}`, kind: 'VOCATIONAL' } },
+        op,
+      );
       extra = { schoolId: s.createSchool.id };
     }
     const username = `u${role.toLowerCase()}${process.pid}${Math.floor(Math.random() * 1e6)}`;
     if (role !== Role.OPERATOR) {
-      await api.ok(`mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id } }`, { i: { role, username, password: 'correct horse battery', displayName: '测试', ...extra } }, op);
+      await api.ok(
+        `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id } }`,
+        { i: { role, username, password: 'correct horse battery', displayName: '测试', ...extra } },
+        op,
+      );
     } else {
       const u = await insertStaff(api, Role.OPERATOR);
       const token = await signInStaff(api, u.username, u.password);
@@ -106,7 +114,9 @@ describe('sign-in (real PostgreSQL + Redis)', () => {
     expect(me.role).toBe(role);
     if (role === Role.HR) expect(me.tenantId).toBe(extra.tenantId);
     if (role === Role.SCHOOL_ADMIN) expect(me.schoolId).toBe(extra.schoolId);
-    const wrong = await api.gql(`mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken } }`, { i: { username, password: 'wrong password!' } });
+    const wrong = await api.gql(`mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken } }`, {
+      i: { username, password: 'wrong password!' },
+    });
     expect(wrong.errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
     // Passwords are argon2 hashes.
     const [row] = await api.db.query(`SELECT password_hash FROM users WHERE username = $1`, [username]);
@@ -115,7 +125,11 @@ describe('sign-in (real PostgreSQL + Redis)', () => {
 
   it('only an operator creates staff accounts', async () => {
     const { hrToken, tenantId } = await tenantWithHr(api);
-    const r = await api.gql(`mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id } }`, { i: { role: 'HR', username: `x${Date.now()}`, password: 'long enough pw', displayName: 'x', tenantId } }, hrToken);
+    const r = await api.gql(
+      `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { id } }`,
+      { i: { role: 'HR', username: `x${Date.now()}`, password: 'long enough pw', displayName: 'x', tenantId } },
+      hrToken,
+    );
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const anon = await api.gql(ME);
     expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

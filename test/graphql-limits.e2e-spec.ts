@@ -28,14 +28,17 @@ function wsClient(api: TestApi, token?: string): Client {
 /** The first thing the server answers to one operation over graphql-ws: a result, or the error payload. */
 function firstAnswer(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<{ next?: any; error?: any }> {
   return new Promise((resolve) => {
-    const stop = client.subscribe({ query, variables }, {
-      next: (v) => {
-        resolve({ next: v });
-        stop();
+    const stop = client.subscribe(
+      { query, variables },
+      {
+        next: (v) => {
+          resolve({ next: v });
+          stop();
+        },
+        error: (e) => resolve({ error: e }),
+        complete: () => resolve({}),
       },
-      error: (e) => resolve({ error: e }),
-      complete: () => resolve({}),
-    });
+    );
   });
 }
 
@@ -179,7 +182,10 @@ describe('GraphQL limits: cost per own page size, root-field cap, graphql-ws, ex
         expect(costly.error?.[0]).toMatchObject({ message: expect.stringMatching(/^查询过于复杂/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
         // A cheap one is admitted (it then waits for events).
         const cheap = new Promise<string>((resolve) => {
-          client.subscribe({ query: `subscription { notificationAdded { id } }` }, { next: () => resolve('next'), error: () => resolve('error'), complete: () => resolve('complete') });
+          client.subscribe(
+            { query: `subscription { notificationAdded { id } }` },
+            { next: () => resolve('next'), error: () => resolve('error'), complete: () => resolve('complete') },
+          );
           setTimeout(() => resolve('waiting'), 1500);
         });
         expect(await cheap).toBe('waiting');

@@ -29,7 +29,13 @@ describe('tenant isolation', () => {
     const hiredApp = await applyTo(api, hired.token, postingId);
     await moveTo(api, a.hrToken, hiredApp, 'SCREENING');
     await moveTo(api, a.hrToken, hiredApp, 'OFFER');
-    hireId = (await api.ok(`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId: hiredApp, contractStart: '2026-12-01', contractMonths: 12 } }, a.hrToken)).hire.id;
+    hireId = (
+      await api.ok(
+        `mutation($i: HireInput!) { hire(input: $i) { id } }`,
+        { i: { applicationId: hiredApp, contractStart: '2026-12-01', contractMonths: 12 } },
+        a.hrToken,
+      )
+    ).hire.id;
     // An applicant to A who does not share with tenants: only A may see them.
     const priv = await seekerWithProfile(api, { consent: false });
     await applyTo(api, priv.token, postingId);
@@ -37,25 +43,33 @@ describe('tenant isolation', () => {
   });
   afterAll(() => api.close());
 
-  const byId = () => ({
-    posting: [`query($id: ID!) { posting(id: $id) { id } }`, { id: postingId }],
-    updatePosting: [`mutation($id: ID!, $i: PostingInput!) { updatePosting(id: $id, input: $i) { id } }`, { id: postingId, i: { title: '改名', description: '', headcount: 9, salaryMinFen: 1, salaryMaxFen: 2, shifts: [] } }],
-    setPostingStatus: [`mutation($id: ID!) { setPostingStatus(id: $id, status: CLOSED) { id } }`, { id: postingId }],
-    application: [`query($id: ID!) { application(id: $id) { id notes { body } } }`, { id: applicationId }],
-    moveApplication: [`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId, to: 'REJECTED' } }],
-    addApplicationNote: [`mutation($i: AddNoteInput!) { addApplicationNote(input: $i) { id } }`, { i: { applicationId, body: 'x' } }],
-    hire: [`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId, contractStart: '2026-12-01', contractMonths: 12 } }],
-    terminateContract: [`mutation($i: TerminateContractInput!) { terminateContract(input: $i) { id } }`, { i: { hireId, terminatedOn: '2027-01-01', reason: 'x' } }],
-    tenant: [`query($id: ID!) { tenant(id: $id) { id } }`, { id: a.tenantId }],
-    talentProfile: [`query($id: ID!) { talentProfile(id: $id) { id } }`, { id: privateSeekerId }],
-  }) as Record<string, [string, Record<string, unknown>]>;
+  const byId = () =>
+    ({
+      posting: [`query($id: ID!) { posting(id: $id) { id } }`, { id: postingId }],
+      updatePosting: [
+        `mutation($id: ID!, $i: PostingInput!) { updatePosting(id: $id, input: $i) { id } }`,
+        { id: postingId, i: { title: '改名', description: '', headcount: 9, salaryMinFen: 1, salaryMaxFen: 2, shifts: [] } },
+      ],
+      setPostingStatus: [`mutation($id: ID!) { setPostingStatus(id: $id, status: CLOSED) { id } }`, { id: postingId }],
+      application: [`query($id: ID!) { application(id: $id) { id notes { body } } }`, { id: applicationId }],
+      moveApplication: [`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId, to: 'REJECTED' } }],
+      addApplicationNote: [`mutation($i: AddNoteInput!) { addApplicationNote(input: $i) { id } }`, { i: { applicationId, body: 'x' } }],
+      hire: [`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId, contractStart: '2026-12-01', contractMonths: 12 } }],
+      terminateContract: [
+        `mutation($i: TerminateContractInput!) { terminateContract(input: $i) { id } }`,
+        { i: { hireId, terminatedOn: '2027-01-01', reason: 'x' } },
+      ],
+      tenant: [`query($id: ID!) { tenant(id: $id) { id } }`, { id: a.tenantId }],
+      talentProfile: [`query($id: ID!) { talentProfile(id: $id) { id } }`, { id: privateSeekerId }],
+    }) as Record<string, [string, Record<string, unknown>]>;
 
-  const lists = () => ({
-    postings: [`{ postings(first: 100) { items { tenantId } } }`, (d: any) => d.postings.items.map((p: any) => p.tenantId)],
-    applications: [`{ applications(first: 100) { items { id } } }`, (d: any) => d.applications.items.map((x: any) => x.id)],
-    hires: [`{ hires(first: 100) { items { id } } }`, (d: any) => d.hires.items.map((x: any) => x.id)],
-    myTenant: [`{ myTenant { id } }`, (d: any) => [d.myTenant.id]],
-  }) as Record<string, [string, (d: any) => string[]]>;
+  const lists = () =>
+    ({
+      postings: [`{ postings(first: 100) { items { tenantId } } }`, (d: any) => d.postings.items.map((p: any) => p.tenantId)],
+      applications: [`{ applications(first: 100) { items { id } } }`, (d: any) => d.applications.items.map((x: any) => x.id)],
+      hires: [`{ hires(first: 100) { items { id } } }`, (d: any) => d.hires.items.map((x: any) => x.id)],
+      myTenant: [`{ myTenant { id } }`, (d: any) => [d.myTenant.id]],
+    }) as Record<string, [string, (d: any) => string[]]>;
 
   it('the owning tenant can do each of these (so the refusals below mean something)', async () => {
     for (const name of ['posting', 'application', 'tenant', 'talentProfile']) {
@@ -67,20 +81,28 @@ describe('tenant isolation', () => {
     expect(d.application.notes[0].body).toContain('内部备注');
   });
 
-  it.each(['posting', 'updatePosting', 'setPostingStatus', 'application', 'moveApplication', 'addApplicationNote', 'hire', 'terminateContract', 'tenant', 'talentProfile'])(
-    '%s: refused for another tenant\'s HR and for a seeker',
-    async (name) => {
-      const [q, v] = byId()[name];
-      const other = await api.gql(q, v, b.hrToken);
-      expect(other.data?.[name] ?? null).toBeNull();
-      expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const asSeeker = await api.gql(q, v, seeker.token);
-      expect(asSeeker.data?.[name] ?? null).toBeNull();
-      expect(asSeeker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    },
-  );
+  it.each([
+    'posting',
+    'updatePosting',
+    'setPostingStatus',
+    'application',
+    'moveApplication',
+    'addApplicationNote',
+    'hire',
+    'terminateContract',
+    'tenant',
+    'talentProfile',
+  ])("%s: refused for another tenant's HR and for a seeker", async (name) => {
+    const [q, v] = byId()[name];
+    const other = await api.gql(q, v, b.hrToken);
+    expect(other.data?.[name] ?? null).toBeNull();
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const asSeeker = await api.gql(q, v, seeker.token);
+    expect(asSeeker.data?.[name] ?? null).toBeNull();
+    expect(asSeeker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 
-  it.each(['postings', 'applications', 'hires', 'myTenant'])('%s: another tenant sees none of A\'s rows; a seeker is refused', async (name) => {
+  it.each(['postings', 'applications', 'hires', 'myTenant'])("%s: another tenant sees none of A's rows; a seeker is refused", async (name) => {
     const [q, pick] = lists()[name];
     const mine = pick(await api.ok(q, {}, a.hrToken));
     expect(mine.length).toBeGreaterThan(0);
@@ -106,13 +128,35 @@ describe('tenant isolation', () => {
     const tested = new Set([...Object.keys(byId()), ...Object.keys(lists())]);
     const notTenantData = new Set([
       // accounts and the caller's own data
-      'requestSmsCode', 'signInWithSms', 'signInWithPassword', 'refreshSession', 'signOut', 'me', 'myNotifications',
-      'myProfile', 'saveMyProfile', 'grantConsent', 'withdrawConsent', 'myConsents', 'myProfileViews', 'exportMyData', 'deleteMyAccount',
-      'apply', 'withdrawApplication', 'myApplications',
+      'requestSmsCode',
+      'signInWithSms',
+      'signInWithPassword',
+      'refreshSession',
+      'signOut',
+      'me',
+      'myNotifications',
+      'myProfile',
+      'saveMyProfile',
+      'grantConsent',
+      'withdrawConsent',
+      'myConsents',
+      'myProfileViews',
+      'exportMyData',
+      'deleteMyAccount',
+      'apply',
+      'withdrawApplication',
+      'myApplications',
       // public job board and reference data
-      'openPostings', 'openPosting', 'regionsNearBase', 'schools', 'tenants',
+      'openPostings',
+      'openPosting',
+      'regionsNearBase',
+      'schools',
+      'tenants',
       // operator-only administration
-      'createStaffUser', 'createTenant', 'createSchool', 'createPosting',
+      'createStaffUser',
+      'createTenant',
+      'createSchool',
+      'createPosting',
       // the consenting pool (masked; consent is tested in consent.e2e-spec)
       'talentPool',
     ]);
@@ -129,21 +173,74 @@ const EXTRA_CLASSIFIED = new Set<string>([
   'jobsForMe', // the seeker's own recommendations
   // training: sponsor-tenant data (trainingClass, trainingClassTrainees, enrolFromOffer) is refused for other tenants
   // and seekers in test/training/stats-permissions and enrolment specs; the rest is operator-run or the seeker's own
-  'trainingClass', 'trainingClassTrainees', 'enrolFromOffer',
-  'myTraining', 'checkIn', 'enrolInTrainingClass', 'withdrawFromTrainingClass', 'trainingClasses', 'trainingCourses', 'trainingInstitutions',
-  'sessionAttendance', 'sessionCheckInCode', 'trainingStats', 'addTrainingSessions', 'createTrainingClass', 'createTrainingCourse',
-  'createTrainingInstitution', 'enrolSeekerInTrainingClass', 'evaluateTrainingClassCompletion', 'markAttendance', 'recordAssessment',
-  'setTrainingClassStatus', 'withdrawTrainingEnrolment',
+  'trainingClass',
+  'trainingClassTrainees',
+  'enrolFromOffer',
+  'myTraining',
+  'checkIn',
+  'enrolInTrainingClass',
+  'withdrawFromTrainingClass',
+  'trainingClasses',
+  'trainingCourses',
+  'trainingInstitutions',
+  'sessionAttendance',
+  'sessionCheckInCode',
+  'trainingStats',
+  'addTrainingSessions',
+  'createTrainingClass',
+  'createTrainingCourse',
+  'createTrainingInstitution',
+  'enrolSeekerInTrainingClass',
+  'evaluateTrainingClassCompletion',
+  'markAttendance',
+  'recordAssessment',
+  'setTrainingClassStatus',
+  'withdrawTrainingEnrolment',
   // schools: school-scoped data; another school's admin, HR and seekers are refused in test/schools/*.e2e-spec.ts,
   // and sponsor-tenant order classes are refused for other tenants there too
-  'graduateImport', 'graduateImportRejections', 'graduateImports', 'internshipStats', 'internships', 'orderClass', 'orderClassStudents',
-  'orderClasses', 'schoolStudents', 'addOrderClassStudents', 'createInternship', 'createOrderClass', 'recordInternshipMonth', 'removeOrderClassStudent',
+  'graduateImport',
+  'graduateImportRejections',
+  'graduateImports',
+  'internshipStats',
+  'internships',
+  'orderClass',
+  'orderClassStudents',
+  'orderClasses',
+  'schoolStudents',
+  'addOrderClassStudents',
+  'createInternship',
+  'createOrderClass',
+  'recordInternshipMonth',
+  'removeOrderClassStudent',
   // the seeker's own school links (issue 8 §3): another seeker's link is NOT_FOUND in test/schools/annex.e2e-spec.ts
-  'mySchoolLinks', 'answerSchoolLink',
+  'mySchoolLinks',
+  'answerSchoolLink',
   // interviews: every operation is refused for other tenants' HR and other seekers in test/interviews/scorecard-outcome-isolation.e2e-spec.ts
   // talent (issue 8 §2): the seeker's own claim/categories/consent; operator-run claims and verification, the bureau's
   // aggregates — role checks in test/talent/*.e2e-spec.ts
-  'myIdentityClaim', 'cancelMyIdentityClaim', 'identityClaims', 'approveIdentityClaim', 'rejectIdentityClaim', 'grantSensitiveConsent',
-  'withdrawSensitiveConsent', 'myCategories', 'seekerCategories', 'verifySeekerCategory', 'talentPoolStats',
-  'interview', 'interviews', 'myInterviews', 'interviewJoinToken', 'scheduleInterview', 'rescheduleInterview', 'cancelInterview', 'chooseInterviewSlot', 'requestOtherInterviewTimes', 'recordInterviewOutcome', 'interviewScorecard', 'saveInterviewScorecard', 'scorecardTemplates', 'createScorecardTemplate',
+  'myIdentityClaim',
+  'cancelMyIdentityClaim',
+  'identityClaims',
+  'approveIdentityClaim',
+  'rejectIdentityClaim',
+  'grantSensitiveConsent',
+  'withdrawSensitiveConsent',
+  'myCategories',
+  'seekerCategories',
+  'verifySeekerCategory',
+  'talentPoolStats',
+  'interview',
+  'interviews',
+  'myInterviews',
+  'interviewJoinToken',
+  'scheduleInterview',
+  'rescheduleInterview',
+  'cancelInterview',
+  'chooseInterviewSlot',
+  'requestOtherInterviewTimes',
+  'recordInterviewOutcome',
+  'interviewScorecard',
+  'saveInterviewScorecard',
+  'scorecardTemplates',
+  'createScorecardTemplate',
 ]);

@@ -14,7 +14,10 @@ describe('personal data: masking, consent, access log, export, erasure', () => {
 
   it('ID number and phone are encrypted at rest with a key id, and looked up by keyed hash', async () => {
     const s = await seekerWithProfile(api);
-    const [row] = await api.db.query(`SELECT id_number_enc, id_number_hash, phone_enc, phone_hash, to_jsonb(s)::text AS everything FROM seekers s WHERE id = $1`, [s.seekerId]);
+    const [row] = await api.db.query(
+      `SELECT id_number_enc, id_number_hash, phone_enc, phone_hash, to_jsonb(s)::text AS everything FROM seekers s WHERE id = $1`,
+      [s.seekerId],
+    );
     expect(row.everything).not.toContain(s.idNumber);
     expect(row.everything).not.toContain(s.phone);
     expect(row.id_number_enc).toMatch(/^dev1\./);
@@ -75,8 +78,13 @@ describe('personal data: masking, consent, access log, export, erasure', () => {
     const postingId = await openPosting(api, hrToken, 1);
     const s = await seekerWithProfile(api, { profile: { name: '注销测试' } });
     const appId = await applyTo(api, s.token, postingId);
-    for (const to of ['SCREENING', 'OFFER']) await api.ok(`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId: appId, to } }, hrToken);
-    await api.ok(`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId: appId, contractStart: '2026-12-01', contractMonths: 12 } }, hrToken);
+    for (const to of ['SCREENING', 'OFFER'])
+      await api.ok(`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId: appId, to } }, hrToken);
+    await api.ok(
+      `mutation($i: HireInput!) { hire(input: $i) { id } }`,
+      { i: { applicationId: appId, contractStart: '2026-12-01', contractMonths: 12 } },
+      hrToken,
+    );
 
     const exp = (await api.ok(`{ exportMyData }`, {}, s.token)).exportMyData;
     expect(exp.profile.idNumber).toBe(s.idNumber);

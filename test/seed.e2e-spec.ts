@@ -78,9 +78,20 @@ describe('demo seed (real PostgreSQL)', () => {
          (SELECT count(*)::int FROM training_attendance WHERE checked_in_at > $1) AS future_checkins`,
       [now()],
     );
-    expect(bad).toEqual({ cert_not_completed: 0, completed_without_cert: 0, completed_against_rule: 0, bad_numbers: 0, placement_ineligible: 0, not_consenting: 0, future_checkins: 0 });
+    expect(bad).toEqual({
+      cert_not_completed: 0,
+      completed_without_cert: 0,
+      completed_against_rule: 0,
+      bad_numbers: 0,
+      placement_ineligible: 0,
+      not_consenting: 0,
+      future_checkins: 0,
+    });
     const methods = await q(`SELECT DISTINCT method, recorded_role::text AS role FROM training_attendance ORDER BY 1`);
-    expect(methods).toEqual([{ method: 'MANUAL', role: 'OPERATOR' }, { method: 'QR', role: 'SEEKER' }]);
+    expect(methods).toEqual([
+      { method: 'MANUAL', role: 'OPERATOR' },
+      { method: 'QR', role: 'SEEKER' },
+    ]);
   });
 
   it('the search indexer sees the completions (the query it reads training with)', async () => {

@@ -38,7 +38,11 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
     await api.close();
   });
 
-  async function post(query: string, variables: Record<string, unknown> = {}, opts: { token?: string; cookie?: string; app?: string | null; ip?: string } = {}): Promise<Raw> {
+  async function post(
+    query: string,
+    variables: Record<string, unknown> = {},
+    opts: { token?: string; cookie?: string; app?: string | null; ip?: string } = {},
+  ): Promise<Raw> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (opts.app !== null) headers['x-tc-app'] = opts.app ?? 'seeker';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -62,7 +66,14 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
   }
 
   function wsClient(token: string) {
-    return createClient({ url: api.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: `Bearer ${token}` } });
+    return createClient({
+      url: api.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
   }
 
   describe('refresh token in an HttpOnly cookie', () => {
@@ -77,7 +88,9 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
       // Over plain http in tests; production forces Secure (config spec).
       expect(set).not.toMatch(/; Secure/i);
       expect(JSON.stringify(s.raw.body)).not.toContain(s.refresh);
-      const asked = await post(`mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { refreshToken } }`, { i: { username: s.username, password: s.password } });
+      const asked = await post(`mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { refreshToken } }`, {
+        i: { username: s.username, password: s.password },
+      });
       expect(code(asked)).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 
@@ -110,7 +123,9 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
       const me = await post(ME, {}, { token: s.token });
       expect(code(me)).toBe('UNAUTHENTICATED');
       expect(me.body.errors?.[0].message).toBe('请先登录');
-      expect(code(await post(`mutation { refreshSession { accessToken } }`, {}, { cookie: `tc_rt_staff=${s.refresh}`, app: 'staff' }))).toBe('INVALID_REFRESH_TOKEN');
+      expect(code(await post(`mutation { refreshSession { accessToken } }`, {}, { cookie: `tc_rt_staff=${s.refresh}`, app: 'staff' }))).toBe(
+        'INVALID_REFRESH_TOKEN',
+      );
       expect(code(await post(ME, {}, { token: otherToken }))).toBeUndefined();
     });
   });
@@ -121,7 +136,13 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
       expect(code(await post(ME, {}, { token: s.token }))).toBeUndefined();
       const del = await post(`mutation { deleteMyAccount }`, {}, { token: s.token });
       expect(del.body.errors).toBeUndefined();
-      for (const q of [ME, `{ myNotifications { id } }`, `mutation { grantConsent { id } }`, `{ openPostings(first: 1) { total } }`, `mutation { deleteMyAccount }`]) {
+      for (const q of [
+        ME,
+        `{ myNotifications { id } }`,
+        `mutation { grantConsent { id } }`,
+        `{ openPostings(first: 1) { total } }`,
+        `mutation { deleteMyAccount }`,
+      ]) {
         const r = await post(q, {}, { token: s.token });
         expect({ q, code: code(r) }).toEqual({ q, code: 'UNAUTHENTICATED' });
       }
@@ -136,7 +157,9 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
 
     it('a disabled account: refused at once over HTTP, and a live subscription is closed on its next event', async () => {
       const s = await signInSeeker(api);
-      const [{ user_id: userId }] = await api.db.query(`SELECT r.user_id FROM refresh_tokens r WHERE r.token_hash = $1`, [api.crypto.hash('token', s.refreshToken)]);
+      const [{ user_id: userId }] = await api.db.query(`SELECT r.user_id FROM refresh_tokens r WHERE r.token_hash = $1`, [
+        api.crypto.hash('token', s.refreshToken),
+      ]);
       const bus = api.app.get(EventBus);
       const client = wsClient(s.token);
       const received: any[] = [];
@@ -144,10 +167,24 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
       const ended = new Promise<void>((resolve) => {
         client.subscribe(
           { query: `subscription { notificationAdded { kind title } }` },
-          { next: (v) => received.push(v), error: (e) => { closed = e; resolve(); }, complete: () => resolve() },
+          {
+            next: (v) => received.push(v),
+            error: (e) => {
+              closed = e;
+              resolve();
+            },
+            complete: () => resolve(),
+          },
         );
       });
-      const event = (title: string) => ({ id: '00000000-0000-0000-0000-000000000001', kind: 'TEST', title, body: 'b', createdAt: api.clock.now().toISOString(), readAt: null });
+      const event = (title: string) => ({
+        id: '00000000-0000-0000-0000-000000000001',
+        kind: 'TEST',
+        title,
+        body: 'b',
+        createdAt: api.clock.now().toISOString(),
+        readAt: null,
+      });
       // Delivered while the account is fine (wait until the subscription is registered).
       for (let i = 0; i < 50 && received.length === 0; i++) {
         await bus.publish(notificationChannel(userId), event('before'));
@@ -164,7 +201,9 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
       expect(closed?.code).toBe(4401);
       await client.dispose();
       // Its refresh cookie is refused too.
-      expect(code(await post(`mutation { refreshSession { accessToken } }`, {}, { cookie: `tc_rt_seeker=${encodeURIComponent(s.refreshToken)}` }))).toBe('INVALID_REFRESH_TOKEN');
+      expect(code(await post(`mutation { refreshSession { accessToken } }`, {}, { cookie: `tc_rt_seeker=${encodeURIComponent(s.refreshToken)}` }))).toBe(
+        'INVALID_REFRESH_TOKEN',
+      );
     });
 
     it('signing out everywhere (all refresh families revoked) ends every access token of the account', async () => {
@@ -214,12 +253,28 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
     it('an HR token without a tenant, or a school admin token without a school, is refused', async () => {
       const { hrUserId, hrToken } = await tenantWithHr(api);
       const hr = jwt.decode(hrToken) as Record<string, unknown>;
-      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', tid: hr.tid, ses: hr.ses }) }))).toBeUndefined();
-      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', ses: hr.ses }) }))).toBe('UNAUTHENTICATED');
-      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', tid: hr.tid, ses: hr.ses, sid: null }) }))).toBeUndefined();
-      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'SCHOOL_ADMIN', ses: hr.ses }) }))).toBe('UNAUTHENTICATED');
+      expect(
+        code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', tid: hr.tid, ses: hr.ses }) })),
+      ).toBeUndefined();
+      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', ses: hr.ses }) }))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(
+        code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', tid: hr.tid, ses: hr.ses, sid: null }) })),
+      ).toBeUndefined();
+      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'SCHOOL_ADMIN', ses: hr.ses }) }))).toBe(
+        'UNAUTHENTICATED',
+      );
       // A token claiming another tenant than the account's is refused as well.
-      expect(code(await post(ME, {}, { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', tid: '00000000-0000-4000-8000-000000000000', ses: hr.ses }) }))).toBe('UNAUTHENTICATED');
+      expect(
+        code(
+          await post(
+            ME,
+            {},
+            { token: sign({ typ: 'access', aud: 'talent-cloud-api', sub: hrUserId, role: 'HR', tid: '00000000-0000-4000-8000-000000000000', ses: hr.ses }) },
+          ),
+        ),
+      ).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -1,5 +1,16 @@
 import { OUTBOX_JOB_ID_SQL, OutboxService, QueueName, SmsSender } from '@app/core';
-import { applyTo, CapturingSmsSender, createTestApi, moveTo, openPosting, seekerWithProfile, tenantWithHr, TestApi, useIsolatedDatabase, waitFor as sharedWaitFor } from '@app/testing';
+import {
+  applyTo,
+  CapturingSmsSender,
+  createTestApi,
+  moveTo,
+  openPosting,
+  seekerWithProfile,
+  tenantWithHr,
+  TestApi,
+  useIsolatedDatabase,
+  waitFor as sharedWaitFor,
+} from '@app/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -21,7 +32,10 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     // Its own database: the crash test must see every pending outbox row, and other files' workers relay the shared one.
     dropDatabase = await useIsolatedDatabase();
     api = await createTestApi();
-    const ref = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(SmsSender).useValue(workerSms).compile();
+    const ref = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(SmsSender)
+      .useValue(workerSms)
+      .compile();
     worker = await ref.init();
   });
   afterAll(async () => {
@@ -53,14 +67,26 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     const postingId = await openPosting(api, hrToken, 2);
     const s = await seekerWithProfile(api);
     const appId = await applyTo(api, s.token, postingId);
-    const client = createClient({ url: api.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${s.token}` }, lazy: false });
+    const client = createClient({
+      url: api.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${s.token}` },
+      lazy: false,
+    });
     const received: any[] = [];
     const done = new Promise<void>((resolve, reject) => {
-      client.subscribe({ query: `subscription { notificationAdded { kind title createdAt } }` }, {
-        next: (v) => { received.push(v); resolve(); },
-        error: reject,
-        complete: () => undefined,
-      });
+      client.subscribe(
+        { query: `subscription { notificationAdded { kind title createdAt } }` },
+        {
+          next: (v) => {
+            received.push(v);
+            resolve();
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
     });
     await new Promise((r) => setTimeout(r, 300)); // let the subscription register in Redis
     await moveTo(api, hrToken, appId, 'SCREENING');
@@ -94,13 +120,21 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     await api.db.transaction(async (m) => {
       for (let i = 0; i < 5; i++) await outbox.record(m, 'notify.test', appId, { userId, kind: 'TEST', title: `第${i}条`, body: 'x' });
     });
-    const ids: string[] = (await api.db.query(`SELECT id FROM outbox_events WHERE topic = 'notify.test' AND aggregate_id = $1 ORDER BY id`, [appId])).map((r: any) => String(r.id));
+    const ids: string[] = (await api.db.query(`SELECT id FROM outbox_events WHERE topic = 'notify.test' AND aggregate_id = $1 ORDER BY id`, [appId])).map(
+      (r: any) => String(r.id),
+    );
     expect(ids).toHaveLength(5);
     // Crash after enqueueing 3 of them, before the transaction commits.
     let seen = 0;
-    await expect(outbox.relayBatch((name) => api.app.get<Queue>(getQueueToken(name)), 1000, () => {
-      if (++seen === 3) throw new Error('simulated crash');
-    })).rejects.toThrow('simulated crash');
+    await expect(
+      outbox.relayBatch(
+        (name) => api.app.get<Queue>(getQueueToken(name)),
+        1000,
+        () => {
+          if (++seen === 3) throw new Error('simulated crash');
+        },
+      ),
+    ).rejects.toThrow('simulated crash');
     const stillPending = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [ids]);
     expect(stillPending[0].n).toBe(5);
     // The next relay (the worker's sweep or kick) delivers all five, each exactly once.
@@ -113,7 +147,9 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     await new Promise((r) => setTimeout(r, 500));
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'TEST'`, [userId]);
     expect(n).toBe(5);
-    const jobIds: Array<{ job_id: string }> = await api.db.query(`SELECT ${OUTBOX_JOB_ID_SQL} AS job_id FROM outbox_events WHERE id = ANY($1::bigint[])`, [ids]);
+    const jobIds: Array<{ job_id: string }> = await api.db.query(`SELECT ${OUTBOX_JOB_ID_SQL} AS job_id FROM outbox_events WHERE id = ANY($1::bigint[])`, [
+      ids,
+    ]);
     for (const { job_id } of jobIds) expect(await queue.getJob(job_id)).toBeDefined();
   });
 
@@ -130,7 +166,9 @@ describe('outbox → BullMQ → worker (real PostgreSQL + Redis)', () => {
     const second = await seekerWithProfile(api);
     const [{ user_id: secondUser }] = await api.db.query(`SELECT user_id FROM seekers WHERE id = $1`, [second.seekerId]);
     await api.db.query(`INSERT INTO outbox_events (id, topic, aggregate_id, payload) VALUES ($1, 'notify.test', $2, $3)`, [
-      id, second.seekerId, JSON.stringify({ userId: secondUser, kind: 'REUSED', title: '第二次', body: 'x' }),
+      id,
+      second.seekerId,
+      JSON.stringify({ userId: secondUser, kind: 'REUSED', title: '第二次', body: 'x' }),
     ]);
     await outbox.kick();
     const got = await waitFor(async () => (await api.db.query(`SELECT title FROM notifications WHERE user_id = $1 AND kind = 'REUSED'`, [secondUser]))[0]);

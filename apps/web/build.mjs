@@ -25,7 +25,12 @@ const APPS = [
 
 export async function build({ outDir = join(here, 'dist'), minify = true, log = false } = {}) {
   const css = readFileSync(join(here, 'public/app.css'), 'utf8');
-  const cssMin = minify ? css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '').trim() : css;
+  const cssMin = minify
+    ? css
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s*\n\s*/g, '')
+        .trim()
+    : css;
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   const sizes = {};
   for (const app of APPS) {
@@ -51,7 +56,9 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
     writeFileSync(join(outDir, 'assets', file), js);
     const htmlOut = join(outDir, app.html);
     mkdirSync(dirname(htmlOut), { recursive: true });
-    const src = relative(dirname(htmlOut), join(outDir, 'assets', file)).split('\\').join('/');
+    const src = relative(dirname(htmlOut), join(outDir, 'assets', file))
+      .split('\\')
+      .join('/');
     const page = readFileSync(join(here, 'public', app.html), 'utf8')
       .replace('<!--CSS-->', () => `<style>${cssMin}</style>`)
       .replace('<!--JS-->', () => `<script src="${src}" defer></script>`);
@@ -60,7 +67,9 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
     if (js.length > app.budget) throw new Error(`${app.name} bundle is ${js.length} bytes, over the ${app.budget} budget`);
   }
   copyDir(join(here, 'public/icons'), join(outDir, 'icons'));
-  if (log) for (const [k, v] of Object.entries(sizes)) console.log(`${k.padEnd(7)} ${v.file}  js ${(v.js / 1024).toFixed(1)} KB  html ${(v.html / 1024).toFixed(1)} KB`);
+  if (log)
+    for (const [k, v] of Object.entries(sizes))
+      console.log(`${k.padEnd(7)} ${v.file}  js ${(v.js / 1024).toFixed(1)} KB  html ${(v.html / 1024).toFixed(1)} KB`);
   return sizes;
 }
 
@@ -86,8 +95,15 @@ export async function typecheck() {
   };
   for (const d of ['src/app', 'src/hr', 'src/staff', 'src/shared']) walk(join(here, d));
   const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2020, lib: ['lib.es2020.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], strict: true, noEmit: true,
-    module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, types: [], noUnusedLocals: true,
+    target: ts.ScriptTarget.ES2020,
+    lib: ['lib.es2020.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    strict: true,
+    noEmit: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+    types: [],
+    noUnusedLocals: true,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? `${relative(here, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ` : '';

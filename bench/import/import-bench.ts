@@ -71,8 +71,14 @@ interface ImportResult {
 // child: one import through the real Nest providers
 
 /** A graduate_imports row for `file` with the file stored, as the API's upload leaves it (status QUEUED). */
-async function storeUpload(ds: DataSource, store: { sha256(f: string): Promise<string>; persist(m: DataSource['manager'], id: string, f: string): Promise<unknown> }, file: string): Promise<string> {
-  const [school] = await ds.query(`INSERT INTO schools (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, ['基准测试职业学院']);
+async function storeUpload(
+  ds: DataSource,
+  store: { sha256(f: string): Promise<string>; persist(m: DataSource['manager'], id: string, f: string): Promise<unknown> },
+  file: string,
+): Promise<string> {
+  const [school] = await ds.query(`INSERT INTO schools (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [
+    '基准测试职业学院',
+  ]);
   const [imp] = await ds.query(
     `INSERT INTO graduate_imports (school_id, file_name, file_size, file_sha256, format, headers)
      VALUES ($1, $2, $3, $4, $5, '[]') RETURNING id`,
@@ -166,7 +172,11 @@ async function workerRun(db: Client, dbUrl: string, file: string, label: string,
   if (!buildDir) throw new Error('the worker run needs the compiled build (drop --ts-node)');
   const root = path.resolve(__dirname, '../..');
   const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: dbUrl, QUEUE_PREFIX: `benchw${process.pid}`, TS_NODE_BASEURL: buildDir };
-  const worker = spawn(process.execPath, [...flags, '-r', 'tsconfig-paths/register', path.join(buildDir, 'apps/worker/src/main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const worker = spawn(process.execPath, [...flags, '-r', 'tsconfig-paths/register', path.join(buildDir, 'apps/worker/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   worker.stdout.on('data', (d) => (log += d));
   worker.stderr.on('data', (d) => (log += d));
@@ -185,10 +195,14 @@ async function workerRun(db: Client, dbUrl: string, file: string, label: string,
     const idle = rssOf(worker.pid!);
     const { importId } = spawnChild<{ importId: string }>(dbUrl, ['--child-enqueue', file]);
     let row: any = null;
-    await until(async () => {
-      [row] = (await db.query(`SELECT * FROM graduate_imports WHERE id = $1`, [importId])).rows;
-      return row.status === 'DONE' || row.status === 'FAILED';
-    }, 'the import to finish', 10 * 60_000);
+    await until(
+      async () => {
+        [row] = (await db.query(`SELECT * FROM graduate_imports WHERE id = $1`, [importId])).rows;
+        return row.status === 'DONE' || row.status === 'FAILED';
+      },
+      'the import to finish',
+      10 * 60_000,
+    );
     if (row.status !== 'DONE') throw new Error(`worker import ended ${row.status}: ${row.error_code}`);
     const peak = rssOf(worker.pid!);
     return {
@@ -230,13 +244,22 @@ export async function childPrep(file: string, encCsv: string | null): Promise<Pr
       const t = process.hrtime.bigint();
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
-        out[i] = [crypto.encrypt(r.idNumber), crypto.hash('id', r.idNumber), r.phone ? crypto.encrypt(r.phone) : '', r.phone ? crypto.hash('phone', r.phone) : ''];
+        out[i] = [
+          crypto.encrypt(r.idNumber),
+          crypto.hash('id', r.idNumber),
+          r.phone ? crypto.encrypt(r.phone) : '',
+          r.phone ? crypto.hash('phone', r.phone) : '',
+        ];
       }
       cryptoNs += process.hrtime.bigint() - t; // only the crypto is timed, not building the CSV
       records.forEach((r, i) => {
         const [idEnc, idHash, phoneEnc, phoneHash] = out[i];
         values += r.phone ? 2 : 1;
-        lines.push([idEnc, idHash, r.name, r.gender, r.birthDate, phoneEnc, phoneHash, r.major, r.education, r.graduationYear, r.className, r.studentNo].map(q).join(','));
+        lines.push(
+          [idEnc, idHash, r.name, r.gender, r.birthDate, phoneEnc, phoneHash, r.major, r.education, r.graduationYear, r.className, r.studentNo]
+            .map(q)
+            .join(','),
+        );
       });
     },
   });
@@ -386,16 +409,26 @@ async function main() {
     const [{ events }] = (await db.query(`SELECT count(*)::int AS events FROM outbox_events`)).rows;
     const whole: WorkerResult[] = [];
     if (compileMs !== null) {
-      for (const [file, label] of [[files.xlsx, 'xlsx, empty pool, whole worker app'], [files.csv, 'csv, empty pool, whole worker app']]) {
+      for (const [file, label] of [
+        [files.xlsx, 'xlsx, empty pool, whole worker app'],
+        [files.csv, 'csv, empty pool, whole worker app'],
+      ]) {
         await reset();
         whole.push(await workerRun(db, url, file, label, workerFlags));
       }
     }
     await db.end();
 
-    console.log(`\nload average while measuring: ${os.loadavg().map((l: number) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
+    console.log(
+      `\nload average while measuring: ${os
+        .loadavg()
+        .map((l: number) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} CPUs`,
+    );
     console.log(`children: ${childMode}${childNodeFlags.length ? `, node flags ${childNodeFlags.join(' ')}` : ''}`);
-    console.log(`${rows} rows; baseline 1, raw COPY (${copy.how}) of the same CSV rows: ${copy.ms} ms (${copy.rows} rows, ${Math.round(copy.rows / (copy.ms / 1000))} rows/s)`);
+    console.log(
+      `${rows} rows; baseline 1, raw COPY (${copy.how}) of the same CSV rows: ${copy.ms} ms (${copy.rows} rows, ${Math.round(copy.rows / (copy.ms / 1000))} rows/s)`,
+    );
     console.log(
       `baseline 2, same unavoidable work: encrypting + hashing ${prep.encryptedValues} values of ${prep.rows} valid rows (CryptoService) ${prep.cryptoMs} ms` +
         ` + COPY of the pre-encrypted rows ${copyEnc.ms} ms = ${work} ms`,
@@ -423,10 +456,34 @@ async function main() {
     );
     if (whole.length) {
       console.log(`whole worker app (compiled apps/worker, all processors, a fresh process per file, node ${whole[0].flags}):`);
-      console.table(whole.map((w) => ({ run: w.label, rows: w.rows, created: w.created, rejected: w.rejected, 'import ms': w.ms, '× COPY': Math.round((w.ms / copy.ms) * 10) / 10, 'idle RSS MB': w.idleRssMB, 'peak RSS MB': w.peakRssMB })));
+      console.table(
+        whole.map((w) => ({
+          run: w.label,
+          rows: w.rows,
+          created: w.created,
+          rejected: w.rejected,
+          'import ms': w.ms,
+          '× COPY': Math.round((w.ms / copy.ms) * 10) / 10,
+          'idle RSS MB': w.idleRssMB,
+          'peak RSS MB': w.peakRssMB,
+        })),
+      );
     }
     console.log(`pool after the runs: ${seekers} seekers, ${events} outbox events (the unchanged re-import added none)`);
-    console.log(JSON.stringify({ rows, childMode, load: os.loadavg(), copy, copyEncrypted: copyEnc, prep, xlsxParseMs: xlsxParse.parseMs, sameWorkMs: work, results: [xlsx, csv, again], worker: whole }));
+    console.log(
+      JSON.stringify({
+        rows,
+        childMode,
+        load: os.loadavg(),
+        copy,
+        copyEncrypted: copyEnc,
+        prep,
+        xlsxParseMs: xlsxParse.parseMs,
+        sameWorkMs: work,
+        results: [xlsx, csv, again],
+        worker: whole,
+      }),
+    );
   } finally {
     if (!args.includes('--keep-db')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -15,11 +15,7 @@ import { spawnSync } from 'child_process';
 import { once } from 'events';
 import * as ExcelJS from 'exceljs';
 import { readGraduateFile } from '../../libs/schools/src/imports/graduate-file-reader';
-import {
-  GraduateRecord,
-  defaultValidatorDeps,
-  validateGraduateFile,
-} from '../../libs/schools/src/imports/graduate-row-validator';
+import { GraduateRecord, defaultValidatorDeps, validateGraduateFile } from '../../libs/schools/src/imports/graduate-row-validator';
 import { FIXTURE_REGION_CODES, person, Person } from '../../tools/fixtures/graduate-fixtures';
 
 export const BENCH_HEADERS = ['序号', '姓名', '身份证号', '性别', '手机号', '专业', '学历', '毕业年份', '班级', '学号', '备注'];
@@ -59,11 +55,25 @@ export async function generateBenchFiles(dir: string, rows: number): Promise<Ben
   await write('\ufeff' + BENCH_HEADERS.join(',') + '\r\n');
   for (const { p, i } of benchPeople(rows)) {
     const yearCell = i % 3 === 0 ? new Date(Date.UTC(p.year, 5, 30)) : `${p.year}届`;
-    const row = ws.addRow([i + 1, p.name, p.id, p.gender, i % 2 ? Number(p.phone) || p.phone : p.phone, p.major, p.education, yearCell, p.className, p.studentNo, '']);
+    const row = ws.addRow([
+      i + 1,
+      p.name,
+      p.id,
+      p.gender,
+      i % 2 ? Number(p.phone) || p.phone : p.phone,
+      p.major,
+      p.education,
+      yearCell,
+      p.className,
+      p.studentNo,
+      '',
+    ]);
     if (yearCell instanceof Date) row.getCell(8).numFmt = 'yyyy-mm-dd';
     row.commit();
     const yearText = yearCell instanceof Date ? `${p.year}/6/30` : yearCell;
-    await write([i + 1, p.name, p.id, p.gender, p.phone, p.major, p.education, yearText, p.className, p.studentNo, ''].map((v) => q(String(v))).join(',') + '\r\n');
+    await write(
+      [i + 1, p.name, p.id, p.gender, p.phone, p.major, p.education, yearText, p.className, p.studentNo, ''].map((v) => q(String(v))).join(',') + '\r\n',
+    );
   }
   await ws.commit();
   await wb.commit();

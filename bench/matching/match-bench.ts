@@ -36,7 +36,7 @@ const out = (s = '') => process.stdout.write(s + '\n');
 // ---------- synthetic people ----------
 
 let seed = 20261118;
-const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const weighted = <T>(xs: ReadonlyArray<[T, number]>): (() => T) => {
   const total = xs.reduce((s, [, w]) => s + w, 0);
@@ -56,15 +56,73 @@ const weighted = <T>(xs: ReadonlyArray<[T, number]>): (() => T) => {
   };
 };
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'.split('');
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'.split(
+    '',
+  );
 const GIVEN = '晓燕丽娜静敏杰磊强伟芳秀英华慧佳欣宇浩然子轩梓涵一诺雨桐明亮建军志刚海燕春梅玉兰桂香淑珍巴特尔乌云其其格萨仁图雅'.split('');
-const SCHOOLS = ['集宁师范学院', '乌兰察布职业学院', '乌兰察布医学高等专科学校', '内蒙古大学', '内蒙古师范大学', '呼和浩特职业学院', '内蒙古工业大学',
-  '包头职业技术学院', '山西大同大学', '大同煤炭职业技术学院', '张家口学院', '河北北方学院', '集宁区第一中等职业学校', '丰镇市职业中学', '卓资县职业高中', null];
-const MAJORS = ['汉语言文学', '计算机应用', '电子商务', '市场营销', '会计', '英语', '护理', '旅游管理', '物流管理', '行政管理', '学前教育', '软件技术', '客户服务', '蒙古语言文学', null];
-const LEVELS = weighted<string | null>([[null, 10], ['3B', 8], ['3A', 15], ['2B', 35], ['2A', 22], ['1B', 8], ['1A', 2]]);
-const EDUCATIONS = weighted<string | null>([[null, 3], ['JUNIOR_HIGH', 8], ['SECONDARY', 22], ['HIGH_SCHOOL', 15], ['JUNIOR_COLLEGE', 32], ['BACHELOR', 19], ['MASTER', 1]]);
+const SCHOOLS = [
+  '集宁师范学院',
+  '乌兰察布职业学院',
+  '乌兰察布医学高等专科学校',
+  '内蒙古大学',
+  '内蒙古师范大学',
+  '呼和浩特职业学院',
+  '内蒙古工业大学',
+  '包头职业技术学院',
+  '山西大同大学',
+  '大同煤炭职业技术学院',
+  '张家口学院',
+  '河北北方学院',
+  '集宁区第一中等职业学校',
+  '丰镇市职业中学',
+  '卓资县职业高中',
+  null,
+];
+const MAJORS = [
+  '汉语言文学',
+  '计算机应用',
+  '电子商务',
+  '市场营销',
+  '会计',
+  '英语',
+  '护理',
+  '旅游管理',
+  '物流管理',
+  '行政管理',
+  '学前教育',
+  '软件技术',
+  '客户服务',
+  '蒙古语言文学',
+  null,
+];
+const LEVELS = weighted<string | null>([
+  [null, 10],
+  ['3B', 8],
+  ['3A', 15],
+  ['2B', 35],
+  ['2A', 22],
+  ['1B', 8],
+  ['1A', 2],
+]);
+const EDUCATIONS = weighted<string | null>([
+  [null, 3],
+  ['JUNIOR_HIGH', 8],
+  ['SECONDARY', 22],
+  ['HIGH_SCHOOL', 15],
+  ['JUNIOR_COLLEGE', 32],
+  ['BACHELOR', 19],
+  ['MASTER', 1],
+]);
 const SHIFTS = ['DAY', 'TWO_SHIFT', 'THREE_SHIFT', 'NIGHT'];
-const CATEGORIES = weighted<string[]>([[[], 40], [['GRADUATE'], 30], [['UNEMPLOYED'], 18], [['GRADUATE', 'POOR_HOUSEHOLD'], 5], [['UNEMPLOYED', 'POOR_HOUSEHOLD'], 4], [['DISABLED'], 3]]);
+const CATEGORIES = weighted<string[]>([
+  [[], 40],
+  [['GRADUATE'], 30],
+  [['UNEMPLOYED'], 18],
+  [['GRADUATE', 'POOR_HOUSEHOLD'], 5],
+  [['UNEMPLOYED', 'POOR_HOUSEHOLD'], 4],
+  [['DISABLED'], 3],
+]);
 
 const BASE = loadConfig({ NODE_ENV: 'test' }).app;
 const counties = regionDirectory().withinKm(300, { lat: BASE.baseLat, lng: BASE.baseLng });
@@ -88,13 +146,35 @@ function person(): SeekerEntity {
   const updated = new Date(t0 + rnd() * (t1 - t0));
   const erased = rnd() < 0.01;
   return {
-    id: uuid(), userId: null, idNumberEnc: null, idNumberHash: null,
-    name: pick(SURNAMES) + pick(GIVEN) + (rnd() < 0.6 ? pick(GIVEN) : ''), gender: rnd() < 0.62 ? 'FEMALE' : 'MALE',
-    birthDate: null, phoneEnc: null, phoneHash: null, regionCode: r.code, lat, lng,
-    distanceKm: null, education: edu, schoolName: pick(SCHOOLS), major: pick(MAJORS), graduationYear: 2010 + Math.floor(rnd() * 16),
-    mandarinLevel: LEVELS(), typingSpeed: rnd() < 0.1 ? null : Math.floor(20 + rnd() * 90), callCenterMonths: rnd() < 0.6 ? 0 : Math.floor(rnd() * 48),
-    languages: rnd() < 0.1 ? ['普通话', '蒙古语'] : ['普通话'], shifts, categories: CATEGORIES(), completeness: 40 + Math.floor(rnd() * 61),
-    source: 'SELF', sharedWithTenants: !erased && rnd() < 0.85, createdAt: updated, updatedAt: updated, erasedAt: erased ? updated : null,
+    id: uuid(),
+    userId: null,
+    idNumberEnc: null,
+    idNumberHash: null,
+    name: pick(SURNAMES) + pick(GIVEN) + (rnd() < 0.6 ? pick(GIVEN) : ''),
+    gender: rnd() < 0.62 ? 'FEMALE' : 'MALE',
+    birthDate: null,
+    phoneEnc: null,
+    phoneHash: null,
+    regionCode: r.code,
+    lat,
+    lng,
+    distanceKm: null,
+    education: edu,
+    schoolName: pick(SCHOOLS),
+    major: pick(MAJORS),
+    graduationYear: 2010 + Math.floor(rnd() * 16),
+    mandarinLevel: LEVELS(),
+    typingSpeed: rnd() < 0.1 ? null : Math.floor(20 + rnd() * 90),
+    callCenterMonths: rnd() < 0.6 ? 0 : Math.floor(rnd() * 48),
+    languages: rnd() < 0.1 ? ['普通话', '蒙古语'] : ['普通话'],
+    shifts,
+    categories: CATEGORIES(),
+    completeness: 40 + Math.floor(rnd() * 61),
+    source: 'SELF',
+    sharedWithTenants: !erased && rnd() < 0.85,
+    createdAt: updated,
+    updatedAt: updated,
+    erasedAt: erased ? updated : null,
   } as unknown as SeekerEntity;
 }
 
@@ -110,8 +190,12 @@ class Copier {
   private readonly proc;
   private readonly done: Promise<void>;
   constructor(url: string, table: string, columns: string[]) {
-    this.proc = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { stdio: ['pipe', 'inherit', 'inherit'] });
-    this.done = new Promise((resolve, reject) => this.proc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY ${table} exited ${code}`)))));
+    this.proc = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`], {
+      stdio: ['pipe', 'inherit', 'inherit'],
+    });
+    this.done = new Promise((resolve, reject) =>
+      this.proc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY ${table} exited ${code}`)))),
+    );
   }
   async write(line: string): Promise<void> {
     if (!this.proc.stdin.write(line)) await once(this.proc.stdin, 'drain');
@@ -122,12 +206,58 @@ class Copier {
   }
 }
 
-const SEEKER_COLS = ['id', 'name', 'gender', 'region_code', 'lat', 'lng', 'distance_km', 'education', 'school_name', 'major', 'graduation_year',
-  'mandarin_level', 'typing_speed', 'call_center_months', 'languages', 'shifts', 'categories', 'completeness', 'source', 'shared_with_tenants',
-  'created_at', 'updated_at', 'erased_at'];
-const DOC_COLS = ['seeker_id', 'name', 'school_name', 'major', 'search_text', 'terms', 'county_code', 'prefecture_code', 'lat', 'lng', 'earth_pt',
-  'distance_km', 'education', 'education_rank', 'graduation_year', 'mandarin_level', 'mandarin_rank', 'typing_speed', 'call_center_months',
-  'languages', 'shifts', 'categories', 'completeness', 'base_score', 'source_updated_at'];
+const SEEKER_COLS = [
+  'id',
+  'name',
+  'gender',
+  'region_code',
+  'lat',
+  'lng',
+  'distance_km',
+  'education',
+  'school_name',
+  'major',
+  'graduation_year',
+  'mandarin_level',
+  'typing_speed',
+  'call_center_months',
+  'languages',
+  'shifts',
+  'categories',
+  'completeness',
+  'source',
+  'shared_with_tenants',
+  'created_at',
+  'updated_at',
+  'erased_at',
+];
+const DOC_COLS = [
+  'seeker_id',
+  'name',
+  'school_name',
+  'major',
+  'search_text',
+  'terms',
+  'county_code',
+  'prefecture_code',
+  'lat',
+  'lng',
+  'earth_pt',
+  'distance_km',
+  'education',
+  'education_rank',
+  'graduation_year',
+  'mandarin_level',
+  'mandarin_rank',
+  'typing_speed',
+  'call_center_months',
+  'languages',
+  'shifts',
+  'categories',
+  'completeness',
+  'base_score',
+  'source_updated_at',
+];
 const EARTH_M = 6378168; // earthdistance's earth()
 const rad = (d: number) => (d * Math.PI) / 180;
 const earthPt = (lat: number, lng: number) =>
@@ -139,7 +269,11 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
-async function measure(label: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<{ label: string; p50: number; p95: number; p99: number; runs: number }> {
+async function measure(
+  label: string,
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ label: string; p50: number; p95: number; p99: number; runs: number }> {
   for (let i = 0; i < Math.min(10, runs); i++) await fn(i + 10_000);
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -148,7 +282,9 @@ async function measure(label: string, runs: number, fn: (i: number) => Promise<u
     ts.push(Number(process.hrtime.bigint() - a) / 1e6);
   }
   const r = { label, p50: pct(ts, 50), p95: pct(ts, 95), p99: pct(ts, 99), runs };
-  out(`  ${label.padEnd(48)} p50 ${r.p50.toFixed(2).padStart(8)} ms   p95 ${r.p95.toFixed(2).padStart(8)} ms   p99 ${r.p99.toFixed(2).padStart(8)} ms   (n=${runs})`);
+  out(
+    `  ${label.padEnd(48)} p50 ${r.p50.toFixed(2).padStart(8)} ms   p95 ${r.p95.toFixed(2).padStart(8)} ms   p99 ${r.p99.toFixed(2).padStart(8)} ms   (n=${runs})`,
+  );
   return r;
 }
 
@@ -203,14 +339,22 @@ async function main(): Promise<void> {
   await a.query(`CREATE DATABASE ${name}`);
   await a.end();
   out(`database ${name}; ${ROWS.toLocaleString()} seekers; ${counties.length} counties within ${BASE.poolRadiusKm} km`);
-  const ds = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTableName: 'typeorm_migrations', entities: [SeekerEntity], extra: { max: 4, options: '-c timezone=UTC' } });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    entities: [SeekerEntity],
+    extra: { max: 4, options: '-c timezone=UTC' },
+  });
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
 
     // Index definitions come from the migration; drop them for the bulk load and rebuild after.
     const defs: Array<{ indexname: string; indexdef: string }> = await ds.query(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'candidate_documents' AND indexname <> 'candidate_documents_pkey'`);
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'candidate_documents' AND indexname <> 'candidate_documents_pkey'`,
+    );
     for (const d of defs) await ds.query(`DROP INDEX ${d.indexname}`);
 
     let t = Date.now();
@@ -223,15 +367,43 @@ async function main(): Promise<void> {
       const s = person();
       const doc: CandidateDocument = buildCandidateDocument(s, base);
       s.distanceKm = Math.round(doc.distanceKm! * 10) / 10;
-      await seekersCopy.write(SEEKER_COLS.map((c) => csv((s as unknown as Record<string, unknown>)[c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())])).join(',') + '\n');
+      await seekersCopy.write(
+        SEEKER_COLS.map((c) => csv((s as unknown as Record<string, unknown>)[c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())])).join(',') + '\n',
+      );
       if (s.sharedWithTenants && !s.erasedAt) {
         indexed++;
         if (ids.length < 5000 && rnd() < 0.01) ids.push(s.id);
-        await docsCopy.write([
-          doc.id, doc.name, doc.schoolName, doc.major, doc.searchText, doc.terms, doc.countyCode, doc.prefectureCode, doc.lat, doc.lng,
-          earthPt(doc.lat!, doc.lng!), doc.distanceKm, doc.education, doc.educationRank, doc.graduationYear, doc.mandarinLevel, doc.mandarinRank,
-          doc.typingSpeed, doc.callCenterMonths, doc.languages, doc.shifts, doc.categories, doc.completeness, doc.baseScore, new Date(doc.sourceUpdatedAt),
-        ].map(csv).join(',') + '\n');
+        await docsCopy.write(
+          [
+            doc.id,
+            doc.name,
+            doc.schoolName,
+            doc.major,
+            doc.searchText,
+            doc.terms,
+            doc.countyCode,
+            doc.prefectureCode,
+            doc.lat,
+            doc.lng,
+            earthPt(doc.lat!, doc.lng!),
+            doc.distanceKm,
+            doc.education,
+            doc.educationRank,
+            doc.graduationYear,
+            doc.mandarinLevel,
+            doc.mandarinRank,
+            doc.typingSpeed,
+            doc.callCenterMonths,
+            doc.languages,
+            doc.shifts,
+            doc.categories,
+            doc.completeness,
+            doc.baseScore,
+            new Date(doc.sourceUpdatedAt),
+          ]
+            .map(csv)
+            .join(',') + '\n',
+        );
       }
       if ((i + 1) % 250_000 === 0) out(`  generated ${(i + 1).toLocaleString()} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     }
@@ -253,11 +425,20 @@ async function main(): Promise<void> {
     // The real write path, for the reindex rate: 20,000 seekers through the builder and PgCandidateIndex.upsert.
     const engine = new PgCandidateIndex(ds, base);
     {
-      const rows = await ds.getRepository(SeekerEntity).createQueryBuilder('s').where('s.shared_with_tenants AND s.erased_at IS NULL').orderBy('s.id').limit(20_000).getMany();
+      const rows = await ds
+        .getRepository(SeekerEntity)
+        .createQueryBuilder('s')
+        .where('s.shared_with_tenants AND s.erased_at IS NULL')
+        .orderBy('s.id')
+        .limit(20_000)
+        .getMany();
       const ti = Date.now();
-      for (let i = 0; i < rows.length; i += 2000) await engine.upsert(rows.slice(i, i + 2000).map((s) => ({ ...buildCandidateDocument(s, base), sourceUpdatedAt: new Date(s.updatedAt).getTime() + 1 })));
+      for (let i = 0; i < rows.length; i += 2000)
+        await engine.upsert(rows.slice(i, i + 2000).map((s) => ({ ...buildCandidateDocument(s, base), sourceUpdatedAt: new Date(s.updatedAt).getTime() + 1 })));
       const ms = Date.now() - ti;
-      out(`reindex path (builder + upsert, indexes live): ${rows.length} docs in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows.length / (ms / 1000))} docs/s`);
+      out(
+        `reindex path (builder + upsert, indexes live): ${rows.length} docs in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows.length / (ms / 1000))} docs/s`,
+      );
       await ds.query(`VACUUM (ANALYZE) candidate_documents`);
     }
 
@@ -265,14 +446,21 @@ async function main(): Promise<void> {
     const exclude = (i: number) => ids.slice((i * 20) % (ids.length - 20), ((i * 20) % (ids.length - 20)) + 20);
 
     out('\nEXPLAIN (ANALYZE, BUFFERS) — with indexes');
-    const plans: Array<[string, CandidateQuery]> = [['A match top-20', matchQuery(0, exclude(0))], ['B radius150+skills+text', radiusQuery(0)], ['C facets', facetQuery(0)]];
+    const plans: Array<[string, CandidateQuery]> = [
+      ['A match top-20', matchQuery(0, exclude(0))],
+      ['B radius150+skills+text', radiusQuery(0)],
+      ['C facets', facetQuery(0)],
+    ];
     let seqScans = 0;
     for (const [label, q] of plans) {
       const s = await engine.statements(q); // what search() runs first (the score-index walk for frequent text)
       for (const [part, stmt] of Object.entries(s)) {
         if (!stmt) continue;
         const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${stmt.text}`, stmt.values);
-        const text = plan.map((r) => r['QUERY PLAN']).map((l) => (l.length > 200 ? l.slice(0, 200) + ' …' : l)).join('\n');
+        const text = plan
+          .map((r) => r['QUERY PLAN'])
+          .map((l) => (l.length > 200 ? l.slice(0, 200) + ' …' : l))
+          .join('\n');
         if (/Seq Scan on candidate_documents/.test(text)) seqScans++;
         out(`\n--- ${label} (${part}) ---\n${text}`);
       }
@@ -284,7 +472,15 @@ async function main(): Promise<void> {
       await measure('A match top-20, typical posting', 400, (i) => engine.search(matchQuery(i, exclude(i)))),
       await measure('B radius 150 km + 2 skill filters + text', 60, (i) => engine.search(radiusQuery(i))),
       await measure('C facets (4) for B', 40, (i) => engine.search(facetQuery(i))),
-      await measure('D facets (4), whole pool, typing >= 40', 10, () => engine.search({ filter: { minTypingSpeed: 40 }, facets: ['county', 'prefecture', 'category', 'education'], limit: 20, offset: 0, sort: { by: 'SCORE' } })),
+      await measure('D facets (4), whole pool, typing >= 40', 10, () =>
+        engine.search({
+          filter: { minTypingSpeed: 40 },
+          facets: ['county', 'prefecture', 'category', 'education'],
+          limit: 20,
+          offset: 0,
+          sort: { by: 'SCORE' },
+        }),
+      ),
     ];
 
     out('\nBaseline: the same queries without the matching indexes (DROP INDEX in a transaction, rolled back)');
@@ -296,7 +492,12 @@ async function main(): Promise<void> {
       for (const d of defs) await qr.query(`DROP INDEX ${d.indexname}`);
       const bare = new PgCandidateIndex(qr.manager, base);
       const planA = await qr.query(`EXPLAIN (COSTS OFF) ${bare.sql(matchQuery(0, exclude(0))).hits.text}`, bare.sql(matchQuery(0, exclude(0))).hits.values);
-      out(`  (plan of A without indexes: ${planA.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'].trim()).filter((l: string) => /Scan|Sort|Limit/.test(l)).join(' / ')})`);
+      out(
+        `  (plan of A without indexes: ${planA
+          .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'].trim())
+          .filter((l: string) => /Scan|Sort|Limit/.test(l))
+          .join(' / ')})`,
+      );
       baseline.push(await measure('A match top-20, typical posting', 20, (i) => bare.search(matchQuery(i, exclude(i)))));
       baseline.push(await measure('B radius 150 km + 2 skill filters + text', 10, (i) => bare.search(radiusQuery(i))));
       baseline.push(await measure('C facets (4) for B', 10, (i) => bare.search(facetQuery(i))));
@@ -309,19 +510,26 @@ async function main(): Promise<void> {
     const [db] = await ds.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS db,
         pg_size_pretty(pg_total_relation_size('seekers')) AS seekers, pg_size_pretty(pg_relation_size('candidate_documents')) AS docs_heap,
         pg_size_pretty(pg_total_relation_size('candidate_documents')) AS docs_total, (SELECT count(*) FROM candidate_documents) AS docs`);
-    out(`  database ${db.db}; seekers (with indexes, toast) ${db.seekers}; candidate_documents heap ${db.docs_heap}, total ${db.docs_total}; ${Number(db.docs).toLocaleString()} documents`);
+    out(
+      `  database ${db.db}; seekers (with indexes, toast) ${db.seekers}; candidate_documents heap ${db.docs_heap}, total ${db.docs_total}; ${Number(db.docs).toLocaleString()} documents`,
+    );
     const sizes: Array<{ i: string; s: string }> = await ds.query(
-      `SELECT indexrelname AS i, pg_size_pretty(pg_relation_size(indexrelid)) AS s FROM pg_stat_user_indexes WHERE relname = 'candidate_documents' ORDER BY pg_relation_size(indexrelid) DESC`);
+      `SELECT indexrelname AS i, pg_size_pretty(pg_relation_size(indexrelid)) AS s FROM pg_stat_user_indexes WHERE relname = 'candidate_documents' ORDER BY pg_relation_size(indexrelid) DESC`,
+    );
     for (const s of sizes) out(`  ${s.i.padEnd(34)} ${s.s}`);
     const [sb] = await ds.query(`SHOW shared_buffers`);
     const mem = process.memoryUsage();
-    out(`  bench process RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB (heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB); PostgreSQL shared_buffers ${sb.shared_buffers}`);
+    out(
+      `  bench process RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB (heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB); PostgreSQL shared_buffers ${sb.shared_buffers}`,
+    );
 
     out('\nSummary (ms)            with indexes p50/p95/p99        without p50/p95/p99');
     for (let i = 0; i < baseline.length; i++) {
       const w = withIdx[i];
       const b = baseline[i];
-      out(`  ${w.label.padEnd(44)} ${w.p50.toFixed(1)}/${w.p95.toFixed(1)}/${w.p99.toFixed(1)}      ${b.p50.toFixed(1)}/${b.p95.toFixed(1)}/${b.p99.toFixed(1)}`);
+      out(
+        `  ${w.label.padEnd(44)} ${w.p50.toFixed(1)}/${w.p95.toFixed(1)}/${w.p99.toFixed(1)}      ${b.p50.toFixed(1)}/${b.p95.toFixed(1)}/${b.p99.toFixed(1)}`,
+      );
     }
     out(`  target: A p95 <= 30 ms → ${withIdx[0].p95 <= 30 ? 'met' : 'NOT met'}; results exact up to ${MAX_WINDOW}`);
   } finally {

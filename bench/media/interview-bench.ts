@@ -21,16 +21,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import {
-  joinPage,
-  launchChromium,
-  MediaHarness,
-  Participant,
-  roomToken,
-  startMedia,
-  stats,
-  waitForMedia,
-} from '../../test/browser/media-harness';
+import { joinPage, launchChromium, MediaHarness, Participant, roomToken, startMedia, stats, waitForMedia } from '../../test/browser/media-harness';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -62,7 +53,9 @@ function chromiumPids(): number[] {
 }
 
 function readdirProc(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 function machineTicks(): { busy: number; total: number } {
@@ -85,7 +78,10 @@ async function joinToFirstFrame(media: MediaHarness, browser: Browser, runs: num
     await hr.page.waitForFunction(() => window.__media.joined);
     await hr.page.waitForTimeout(300); // HR's producers exist
     const seeker = await joinPage(browser, media.baseUrl, {
-      page: 'seeker', room, join: false, token: roomToken({ sub: `s${i}`, room, role: 'SEEKER' }),
+      page: 'seeker',
+      room,
+      join: false,
+      token: roomToken({ sub: `s${i}`, room, role: 'SEEKER' }),
     });
     const ms = await seeker.page.evaluate(async () => {
       const start = performance.now();
@@ -154,8 +150,10 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} × ${cpus()[0].model}; mediasoup workers: ${media.pool.live().length}; clients: headless chromium (fake devices)`);
   try {
     const times = await joinToFirstFrame(media, browser, 10);
-    console.log(`\njoin → first decoded frame (10 runs): median ${median(times).toFixed(0)} ms, ` +
-      `min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+    console.log(
+      `\njoin → first decoded frame (10 runs): median ${median(times).toFixed(0)} ms, ` +
+        `min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
+    );
 
     console.log(`\nconcurrent two-party interviews (each step measured over ${WINDOW_S} s; CPU in % of one core)`);
     console.log('interviews  machine%   own%    sfu%  sfu%/iv   node% chromium%  avg-fps  min-fps audio-kbps');
@@ -171,7 +169,11 @@ async function main(): Promise<void> {
       participants.push(...pair);
       await Promise.all(pair.map((p) => waitForMedia(p.page, { audio: true, video: true }, 30_000)));
       await new Promise((r) => setTimeout(r, 2000)); // let bandwidth estimation settle
-      const step = await measure(media, participants.map((p) => p.page), n);
+      const step = await measure(
+        media,
+        participants.map((p) => p.page),
+        n,
+      );
       steps.push(step);
       if (n === 1) baselineFps = step.fps;
       console.log(
@@ -188,11 +190,15 @@ async function main(): Promise<void> {
     const healthy = steps.filter((s) => s.fps >= 0.6 * baselineFps && s.ownCpu < 90);
     const last = healthy[healthy.length - 1] ?? steps[0];
     const sfuPerInterview = median(steps.map((s) => s.sfuCpu / s.interviews));
-    console.log(`\nheld with browsers on the same ${cpus().length}-core machine: ${last.interviews} interviews ` +
-      `(avg ${last.fps.toFixed(1)} fps decoded per page, our CPU ${last.ownCpu.toFixed(0)} % of the machine)`);
-    console.log(`SFU (mediasoup workers) CPU per interview: ${sfuPerInterview.toFixed(2)} % of one core; ` +
-      `at 70 % of ${cpus().length} cores the SFU alone would hold ≈ ${Math.floor((70 * cpus().length) / sfuPerInterview)} interviews ` +
-      '(extrapolated; clients elsewhere)');
+    console.log(
+      `\nheld with browsers on the same ${cpus().length}-core machine: ${last.interviews} interviews ` +
+        `(avg ${last.fps.toFixed(1)} fps decoded per page, our CPU ${last.ownCpu.toFixed(0)} % of the machine)`,
+    );
+    console.log(
+      `SFU (mediasoup workers) CPU per interview: ${sfuPerInterview.toFixed(2)} % of one core; ` +
+        `at 70 % of ${cpus().length} cores the SFU alone would hold ≈ ${Math.floor((70 * cpus().length) / sfuPerInterview)} interviews ` +
+        '(extrapolated; clients elsewhere)',
+    );
   } finally {
     await browser.close();
     await media.close();

@@ -27,7 +27,7 @@ const RUNS = arg('runs', 3);
 const VERBOSE = args.includes('--verbose');
 const ROOT = join(__dirname, '..', '..');
 /** Chrome DevTools' "Slow 3G" (called "3G" in newer DevTools): 400 ms × 5 latency, 500 kbit/s × 0.8. */
-const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1000) / 8 * 0.8, uploadThroughput: (500 * 1000) / 8 * 0.8 };
+const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8 };
 const CPU_SLOWDOWN = 4;
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
@@ -78,7 +78,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function report(label: string, visits: Visit[]) {
   console.log(
-    `${label.padEnd(8)} bytes ${median(visits.map((v) => v.bytes)).toString().padStart(7)}  requests ${median(visits.map((v) => v.requests))}` +
+    `${label.padEnd(8)} bytes ${median(visits.map((v) => v.bytes))
+      .toString()
+      .padStart(7)}  requests ${median(visits.map((v) => v.requests))}` +
       ` (from cache ${median(visits.map((v) => v.fromCache))})  FCP ${median(visits.map((v) => v.fcpMs))} ms  jobs visible ${median(visits.map((v) => v.jobsMs))} ms` +
       `  encodings [${[...new Set(visits.flatMap((v) => v.encodings))].join(',')}]  (median of ${visits.length})`,
   );
@@ -92,14 +94,23 @@ async function main() {
   const { createTestApi, operator, insertStaff, signInStaff, openPosting, creditCode } = await import('@app/testing');
   const { Role } = await import('@app/core');
   const api = await createTestApi();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     const op = await operator(api);
-    const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: '乌兰察布智联呼叫中心', creditCode: creditCode(), seats: 800 } }, op);
+    const t = await api.ok(
+      `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+      { i: { name: '乌兰察布智联呼叫中心', creditCode: creditCode(), seats: 800 } },
+      op,
+    );
     const hr = await insertStaff(api, Role.HR, { tenantId: t.createTenant.id });
     const token = await signInStaff(api, hr.username, hr.password);
     for (let i = 0; i < 12; i++) await openPosting(api, token, 5);
-    console.log(`seeker board at ${api.url}/ under Slow 3G (2,000 ms RTT, 50 KB/s) and ${CPU_SLOWDOWN}x CPU slowdown; HTTP_COMPRESSION=${process.env.HTTP_COMPRESSION ?? '(default)'}`);
+    console.log(
+      `seeker board at ${api.url}/ under Slow 3G (2,000 ms RTT, 50 KB/s) and ${CPU_SLOWDOWN}x CPU slowdown; HTTP_COMPRESSION=${process.env.HTTP_COMPRESSION ?? '(default)'}`,
+    );
     const cold: Visit[] = [];
     const repeat: Visit[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -58,9 +58,15 @@ describe('EraseSeekerUseCase (service level, real database)', () => {
     await module.get(EraseSeekerUseCase).execute(actorOf(p.userId!, Role.SEEKER));
 
     // talent: the profile is pseudonymised, consents withdrawn, the claim cancelled without the phone
-    const [s] = await db.query(`SELECT to_jsonb(s)::text AS everything, user_id, name, id_number_hash, phone_hash, erased_at FROM seekers s WHERE id = $1`, [p.seekerId]);
+    const [s] = await db.query(`SELECT to_jsonb(s)::text AS everything, user_id, name, id_number_hash, phone_hash, erased_at FROM seekers s WHERE id = $1`, [
+      p.seekerId,
+    ]);
     expect({ userId: s.user_id, name: s.name, idHash: s.id_number_hash, phoneHash: s.phone_hash, erased: !!s.erased_at }).toEqual({
-      userId: null, name: '已注销用户', idHash: null, phoneHash: null, erased: true,
+      userId: null,
+      name: '已注销用户',
+      idHash: null,
+      phoneHash: null,
+      erased: true,
     });
     expect(s.everything).not.toContain('注销对象');
     expect(await count(`consents WHERE seeker_id = $1 AND withdrawn_at IS NULL`, [p.seekerId])).toBe(0);
@@ -72,13 +78,23 @@ describe('EraseSeekerUseCase (service level, real database)', () => {
     expect(await count(`notifications WHERE user_id = $1`, [p.userId])).toBe(0);
     // employers: the open application withdrawn; the hire (and its application) stay
     const stages = await db.query(`SELECT id, stage FROM applications WHERE seeker_id = $1 ORDER BY stage`, [p.seekerId]);
-    expect(stages).toEqual(expect.arrayContaining([{ id: p.openApp, stage: 'WITHDRAWN' }, { id: p.hired.applicationId, stage: 'HIRED' }]));
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        { id: p.openApp, stage: 'WITHDRAWN' },
+        { id: p.hired.applicationId, stage: 'HIRED' },
+      ]),
+    );
     expect(await count(`hires WHERE id = $1`, [p.hired.hireId])).toBe(1);
     // schools: the school link deleted
     expect(await count(`seeker_schools WHERE seeker_id = $1`, [p.seekerId])).toBe(0);
     // training: the live enrolment in a running class withdrawn and its seat freed; the ended class's record stays
     const enr = await db.query(`SELECT id, status FROM training_enrolments WHERE seeker_id = $1`, [p.seekerId]);
-    expect(enr).toEqual(expect.arrayContaining([{ id: p.liveEnrolment, status: 'WITHDRAWN' }, { id: p.pastEnrolment, status: 'ENROLLED' }]));
+    expect(enr).toEqual(
+      expect.arrayContaining([
+        { id: p.liveEnrolment, status: 'WITHDRAWN' },
+        { id: p.pastEnrolment, status: 'ENROLLED' },
+      ]),
+    );
     expect((await db.query(`SELECT enrolled_count FROM training_classes WHERE id = $1`, [p.runningClass]))[0].enrolled_count).toBe(0);
     // interviews: the open interview cancelled, the interviewer's held time released, the seeker's note removed
     const [iv] = await db.query(`SELECT status, seeker_note, cancel_reason FROM interviews WHERE id = $1`, [p.iv.interviewId]);
@@ -105,7 +121,9 @@ describe('EraseSeekerUseCase (service level, real database)', () => {
     const p = await person();
     const registry = module.get(PersonalDataExportRegistry);
     registry.register({
-      key: 'zz-failing', title: 'fails', collect: async () => null,
+      key: 'zz-failing',
+      title: 'fails',
+      collect: async () => null,
       erase: async () => {
         throw new Error('contributor failed');
       },

@@ -51,7 +51,7 @@ describe('read interfaces between contexts (service level, real database)', () =
       expect(await hiring.applicationStage(activeApp, a.tenantId)).toBe('SCREENING');
       expect(await hiring.applicationStage(activeApp, b.tenantId)).toBeNull(); // not that tenant's
       expect(await hiring.application('not-a-uuid')).toBeNull();
-      expect((await hiring.latestOffer(active.seekerId, a.tenantId))).toBeNull();
+      expect(await hiring.latestOffer(active.seekerId, a.tenantId)).toBeNull();
 
       expect((await hiring.applicationsOf(hired.seekerId)).map((x) => [x.company, x.title, x.stage])).toEqual([['甲公司', '班组长', 'HIRED']]);
       expect((await hiring.hiresOf(hired.seekerId)).map((x) => [x.company, x.contract_months])).toEqual([['甲公司', 12]]);
@@ -81,16 +81,29 @@ describe('read interfaces between contexts (service level, real database)', () =
       const actor = actorOf(admin[0].id, Role.SCHOOL_ADMIN, { schoolId });
       const orderClasses = module.get(OrderClassService);
       const oc = await orderClasses.create(actor, {
-        tenantId: sponsor.tenantId, kind: 'ORDER', name: '订单班A', major: '现代服务', quota: 10, promisedHires: 2,
-        startDate: w.today(-30), endDate: w.today(60),
+        tenantId: sponsor.tenantId,
+        kind: 'ORDER',
+        name: '订单班A',
+        major: '现代服务',
+        quota: 10,
+        promisedHires: 2,
+        startDate: w.today(-30),
+        endDate: w.today(60),
       } as never);
-      await orderClasses.addStudents(actor, oc.id, students.map((s) => s.seekerId));
+      await orderClasses.addStudents(
+        actor,
+        oc.id,
+        students.map((s) => s.seekerId),
+      );
       await w.hire(sponsor.tenantId, students[0].seekerId);
       await w.hire(sponsor.tenantId, students[0].seekerId, '第二份合同'); // the same person twice: counts once
       await w.hire(other.tenantId, students[1].seekerId); // hired elsewhere: does not count
       let got = await orderClasses.get(actor, oc.id);
       expect({ tenantName: got.tenantName, enrolled: got.enrolled, actualHires: got.actualHires, promiseMet: got.promiseMet }).toEqual({
-        tenantName: '订单企业', enrolled: 3, actualHires: 1, promiseMet: false,
+        tenantName: '订单企业',
+        enrolled: 3,
+        actualHires: 1,
+        promiseMet: false,
       });
       await w.hire(sponsor.tenantId, students[2].seekerId);
       got = await orderClasses.get(actor, oc.id);
@@ -130,7 +143,12 @@ describe('read interfaces between contexts (service level, real database)', () =
       await w.db.query(`UPDATE training_enrolments SET status = 'COMPLETED', completed_at = now() WHERE class_id = $1 AND seeker_id = $2`, [cls, c.seekerId]);
       const stats = await module.get(TrainingStatsService).stats({});
       expect(stats.bySchool.find((r) => r.schoolId === school)).toEqual({
-        schoolId: school, schoolName: expect.stringMatching(/^统计学院/), enrolled: 2, completed: 1, withdrawn: 1, trainees: 2,
+        schoolId: school,
+        schoolName: expect.stringMatching(/^统计学院/),
+        enrolled: 2,
+        completed: 1,
+        withdrawn: 1,
+        trainees: 2,
       });
     });
   });

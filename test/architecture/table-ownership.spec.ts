@@ -39,7 +39,9 @@ describe('each context owns its tables', () => {
   it('every allow-list entry has a reason and still occurs (the list shrinks with the code)', () => {
     for (const p of ALLOWED_TABLE_PAIRS) {
       expect({ pair: `${p.lib} ${p.table}`, owner: owners.get(p.table) !== p.lib, reason: p.reason.length > 20 }).toEqual({
-        pair: `${p.lib} ${p.table}`, owner: true, reason: true,
+        pair: `${p.lib} ${p.table}`,
+        owner: true,
+        reason: true,
       });
       expect({ pair: `${p.lib} ${p.table}`, occurs: pairs.has(`${p.lib} ${p.table}`) }).toEqual({ pair: `${p.lib} ${p.table}`, occurs: true });
     }
@@ -47,11 +49,17 @@ describe('each context owns its tables', () => {
   });
 
   it('the scanner finds every form of naming a table, and not types, words or the owner', () => {
-    const owners = new Map([['hires', 'employers'], ['tenants', 'employers'], ['seekers', 'talent'], ['notifications', 'core']]);
+    const owners = new Map([
+      ['hires', 'employers'],
+      ['tenants', 'employers'],
+      ['seekers', 'talent'],
+      ['notifications', 'core'],
+    ]);
     const sources = [
       { lib: 'employers', rel: 'e.ts', text: `@Entity('hires') export class HireEntity {}\n@Entity('tenants') export class TenantEntity {}` },
       {
-        lib: 'schools', rel: 's.ts',
+        lib: 'schools',
+        rel: 's.ts',
         text: [
           `import { HireEntity, TenantEntity } from '@app/employers';`,
           'const a = m.query(`SELECT 1 FROM seekers s, tenants t WHERE s.id = $1`);',
@@ -67,7 +75,12 @@ describe('each context owns its tables', () => {
     ];
     const found = foreignPairs(scanSources(sources, [...owners.keys()]), owners);
     expect([...found.keys()]).toEqual(['schools hires', 'schools notifications', 'schools seekers', 'schools tenants']);
-    expect(found.get('schools hires')!.map((u) => u.how).sort()).toEqual(['entity-class', 'query-builder']);
+    expect(
+      found
+        .get('schools hires')!
+        .map((u) => u.how)
+        .sort(),
+    ).toEqual(['entity-class', 'query-builder']);
     expect(found.get('schools tenants')!.map((u) => u.line)).toEqual([2]);
     expect(found.get('schools seekers')!.map((u) => u.line)).toEqual([2, 8]);
   });

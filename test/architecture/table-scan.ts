@@ -160,7 +160,14 @@ export function scanSources(sources: readonly SourceText[], tables: readonly str
         }
       }
       // A value use of another lib's entity class (getRepository(X), m.find(X, …)); a type annotation names no table.
-      if (ts.isIdentifier(node) && importedNames.has(node.text) && !ts.isImportSpecifier(node.parent) && !ts.isTypeReferenceNode(node.parent) && !ts.isExpressionWithTypeArguments(node.parent) && !ts.isTypeQueryNode(node.parent)) {
+      if (
+        ts.isIdentifier(node) &&
+        importedNames.has(node.text) &&
+        !ts.isImportSpecifier(node.parent) &&
+        !ts.isTypeReferenceNode(node.parent) &&
+        !ts.isExpressionWithTypeArguments(node.parent) &&
+        !ts.isTypeQueryNode(node.parent)
+      ) {
         const ent = entityClassTable.get(node.text);
         if (ent && ent.lib !== lib) add(ent.table, node.getStart(sf), 'entity-class');
       }

@@ -24,14 +24,27 @@ export class World {
     const phone = uniquePhone();
     const phoneEnc = this.crypto.encrypt(phone);
     const phoneHash = this.crypto.hash('phone', phone);
-    const userId = opts.withUser === false
-      ? null
-      : await this.one(`INSERT INTO users (role, phone_enc, phone_hash, display_name) VALUES ('SEEKER', $1, $2, '求职者') RETURNING id`, [phoneEnc, phoneHash]);
+    const userId =
+      opts.withUser === false
+        ? null
+        : await this.one(`INSERT INTO users (role, phone_enc, phone_hash, display_name) VALUES ('SEEKER', $1, $2, '求职者') RETURNING id`, [
+            phoneEnc,
+            phoneHash,
+          ]);
     const id = idNumber();
     const seekerId = await this.one(
       `INSERT INTO seekers (user_id, name, id_number_enc, id_number_hash, phone_enc, phone_hash, region_code, shared_with_tenants, source)
        VALUES ($1, $2, $3, $4, $5, $6, '150902', $7, $8) RETURNING id`,
-      [userId, opts.name ?? '张测试', this.crypto.encrypt(id), this.crypto.hash('id', id), phoneEnc, phoneHash, opts.shared ?? true, userId ? 'SELF' : 'SCHOOL'],
+      [
+        userId,
+        opts.name ?? '张测试',
+        this.crypto.encrypt(id),
+        this.crypto.hash('id', id),
+        phoneEnc,
+        phoneHash,
+        opts.shared ?? true,
+        userId ? 'SELF' : 'SCHOOL',
+      ],
     );
     return { userId, seekerId, phone };
   }
@@ -55,10 +68,13 @@ export class World {
 
   application(postingId: string, tenantId: string, seekerId: string, stage: string): Promise<string> {
     const now = this.clock.now();
-    return this.one(
-      `INSERT INTO applications (posting_id, tenant_id, seeker_id, stage, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-      [postingId, tenantId, seekerId, stage, now],
-    );
+    return this.one(`INSERT INTO applications (posting_id, tenant_id, seeker_id, stage, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, [
+      postingId,
+      tenantId,
+      seekerId,
+      stage,
+      now,
+    ]);
   }
 
   async hire(tenantId: string, seekerId: string, title = '班组长'): Promise<{ applicationId: string; hireId: string }> {
@@ -84,7 +100,9 @@ export class World {
   }
 
   async trainingClass(endsInDays: number): Promise<string> {
-    const institutionId = await this.one(`INSERT INTO training_institutions (name, kind) VALUES ($1, 'EXTERNAL') RETURNING id`, [`培训中心${randomUUID().slice(0, 6)}`]);
+    const institutionId = await this.one(`INSERT INTO training_institutions (name, kind) VALUES ($1, 'EXTERNAL') RETURNING id`, [
+      `培训中心${randomUUID().slice(0, 6)}`,
+    ]);
     return this.one(
       `INSERT INTO training_classes (institution_id, type, name, capacity, enrolled_count, starts_on, ends_on)
        VALUES ($1, 'NEW_HIRE', $2, 30, 0, $3, $4) RETURNING id`,
@@ -94,10 +112,11 @@ export class World {
 
   async enrol(classId: string, seekerId: string): Promise<string> {
     await this.db.query(`UPDATE training_classes SET enrolled_count = enrolled_count + 1 WHERE id = $1`, [classId]);
-    return this.one(
-      `INSERT INTO training_enrolments (class_id, seeker_id, status, source, enrolled_at) VALUES ($1, $2, 'ENROLLED', 'SELF', $3) RETURNING id`,
-      [classId, seekerId, this.clock.now()],
-    );
+    return this.one(`INSERT INTO training_enrolments (class_id, seeker_id, status, source, enrolled_at) VALUES ($1, $2, 'ENROLLED', 'SELF', $3) RETURNING id`, [
+      classId,
+      seekerId,
+      this.clock.now(),
+    ]);
   }
 
   async proposedInterview(tenantId: string, hrUserId: string, applicationId: string, seekerId: string): Promise<{ interviewId: string; slotId: string }> {
@@ -116,19 +135,21 @@ export class World {
   }
 
   async sessionAndNotification(userId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-      [userId, randomUUID(), this.crypto.hash('token', randomUUID()), new Date(this.clock.now().getTime() + 86_400_000)],
-    );
+    await this.db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
+      userId,
+      randomUUID(),
+      this.crypto.hash('token', randomUUID()),
+      new Date(this.clock.now().getTime() + 86_400_000),
+    ]);
     const [ev] = await this.db.query(`INSERT INTO outbox_events (topic, aggregate_id) VALUES ('notify.test', $1) RETURNING id`, [userId]);
     await this.db.query(`INSERT INTO notifications (user_id, event_id, kind, title, body) VALUES ($1, $2, 'TEST', '通知', '内容')`, [userId, ev.id]);
   }
 
   async consent(seekerId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO consents (seeker_id, scope, policy_version, granted_at) VALUES ($1, 'SHARE_WITH_TENANTS', '2026-01', $2)`,
-      [seekerId, this.clock.now()],
-    );
+    await this.db.query(`INSERT INTO consents (seeker_id, scope, policy_version, granted_at) VALUES ($1, 'SHARE_WITH_TENANTS', '2026-01', $2)`, [
+      seekerId,
+      this.clock.now(),
+    ]);
   }
 
   async pendingClaim(claimantUserId: string, phone: string, onSeekerId: string): Promise<string> {

@@ -14,7 +14,11 @@ const WORDS: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN', NF
 function schemaOperations(): Array<{ kind: 'Query' | 'Mutation' | 'Subscription'; name: string }> {
   const schema = buildSchema(readFileSync(SCHEMA, 'utf8'));
   const out: Array<{ kind: 'Query' | 'Mutation' | 'Subscription'; name: string }> = [];
-  for (const [kind, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()], ['Subscription', schema.getSubscriptionType()]] as const) {
+  for (const [kind, type] of [
+    ['Query', schema.getQueryType()],
+    ['Mutation', schema.getMutationType()],
+    ['Subscription', schema.getSubscriptionType()],
+  ] as const) {
     for (const name of Object.keys((type as GraphQLObjectType | null | undefined)?.getFields() ?? {})) out.push({ kind, name });
   }
   return out;
@@ -56,20 +60,29 @@ async function runSubscription(w: World, row: Row, token: string | undefined): P
   try {
     const outcome = await new Promise<Outcome>((resolve) => {
       const timer = setTimeout(() => resolve({ code: 'ok', text: 'open' }), 600);
-      client.subscribe({ query: row.doc }, {
-        next: (v) => {
-          clearTimeout(timer);
-          resolve(v.errors?.length ? { code: String(v.errors[0].extensions?.code ?? 'NO_CODE'), text: JSON.stringify(v.errors) } : { code: 'ok', text: JSON.stringify(v) });
+      client.subscribe(
+        { query: row.doc },
+        {
+          next: (v) => {
+            clearTimeout(timer);
+            resolve(
+              v.errors?.length
+                ? { code: String(v.errors[0].extensions?.code ?? 'NO_CODE'), text: JSON.stringify(v.errors) }
+                : { code: 'ok', text: JSON.stringify(v) },
+            );
+          },
+          error: (e: any) => {
+            clearTimeout(timer);
+            const list = Array.isArray(e) ? e : null;
+            const text = list ? JSON.stringify(list) : `${e?.code ?? ''} ${e?.reason ?? e?.message ?? String(e)}`;
+            const code =
+              list?.[0]?.extensions?.code ??
+              (/Sign-in required|UNAUTHENTICATED|4401/.test(text) ? 'UNAUTHENTICATED' : /FORBIDDEN|4403/.test(text) ? 'FORBIDDEN' : 'WS_ERROR');
+            resolve({ code, text });
+          },
+          complete: () => undefined,
         },
-        error: (e: any) => {
-          clearTimeout(timer);
-          const list = Array.isArray(e) ? e : null;
-          const text = list ? JSON.stringify(list) : `${e?.code ?? ''} ${e?.reason ?? e?.message ?? String(e)}`;
-          const code = list?.[0]?.extensions?.code ?? (/Sign-in required|UNAUTHENTICATED|4401/.test(text) ? 'UNAUTHENTICATED' : /FORBIDDEN|4403/.test(text) ? 'FORBIDDEN' : 'WS_ERROR');
-          resolve({ code, text });
-        },
-        complete: () => undefined,
-      });
+      );
     });
     return outcome;
   } finally {
@@ -91,7 +104,9 @@ describe('authorization matrix: every operation × every caller (issue 8 §6)', 
   });
 
   it('the table has exactly one row for every Query, Mutation and Subscription of schema.gql', () => {
-    const inSchema = schemaOperations().map((o) => o.name).sort();
+    const inSchema = schemaOperations()
+      .map((o) => o.name)
+      .sort();
     const inTable = MATRIX.map((r) => r.name).sort();
     const dupes = inTable.filter((n, i) => inTable[i - 1] === n);
     expect({ missingRows: inSchema.filter((n) => !inTable.includes(n)), rowsForGoneOperations: inTable.filter((n) => !inSchema.includes(n)), dupes }).toEqual({
@@ -153,7 +168,10 @@ describe('authorization matrix: every operation × every caller (issue 8 §6)', 
       for (const role of ROLES) {
         const { path, init } = await row.call(w, role);
         const token = w.token[role];
-        const res = await fetch(`${api.url}${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...((init?.headers as Record<string, string>) ?? {}) } });
+        const res = await fetch(`${api.url}${path}`, {
+          ...init,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...((init?.headers as Record<string, string>) ?? {}) },
+        });
         const body = await res.text();
         got[role] = res.status === row.expect[role] ? res.status : `${res.status} ← ${body.slice(0, 200)}`;
       }

@@ -21,7 +21,11 @@ describe('data exposure fixes (issue 8 §5)', () => {
     tenantId = t.createTenant.id;
     const hr = await insertStaff(api, Role.HR, { tenantId });
     hrToken = await signInStaff(api, hr.username, hr.password);
-    const other = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: `其他企业${Date.now() % 100000}`, creditCode: creditCode(), seats: 50 } }, op);
+    const other = await api.ok(
+      `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+      { i: { name: `其他企业${Date.now() % 100000}`, creditCode: creditCode(), seats: 50 } },
+      op,
+    );
     const ohr = await insertStaff(api, Role.HR, { tenantId: other.createTenant.id });
     otherHr = await signInStaff(api, ohr.username, ohr.password);
   });
@@ -31,7 +35,12 @@ describe('data exposure fixes (issue 8 §5)', () => {
     const postingId = await openPosting(api, hrToken, 3);
     const seeker = await seekerWithProfile(api);
     const BOARD = `query($id: ID!) { openPosting(id: $id) { tenant { id name contactName } } openPostings(first: 100) { items { tenant { id contactName } } } }`;
-    for (const [who, token] of [['anonymous', undefined], ['seeker', seeker.token], ['another tenant', otherHr], ['the company itself', hrToken]] as const) {
+    for (const [who, token] of [
+      ['anonymous', undefined],
+      ['seeker', seeker.token],
+      ['another tenant', otherHr],
+      ['the company itself', hrToken],
+    ] as const) {
       const r = await api.ok(BOARD, { id: postingId }, token);
       expect({ who, contact: r.openPosting.tenant.contactName }).toEqual({ who, contact: who === 'the company itself' ? '张建国' : null });
       if (who !== 'the company itself') expect(JSON.stringify(r)).not.toContain('张建国');
@@ -40,7 +49,7 @@ describe('data exposure fixes (issue 8 §5)', () => {
     expect((await api.ok(`{ myTenant { contactName } }`, {}, hrToken)).myTenant.contactName).toBe('张建国');
   });
 
-  it('a tenant sees at most 2 trailing characters of an applicant\'s ID number', async () => {
+  it("a tenant sees at most 2 trailing characters of an applicant's ID number", async () => {
     const postingId = await openPosting(api, hrToken, 3);
     const s = await seekerWithProfile(api);
     await applyTo(api, s.token, postingId);
@@ -49,7 +58,7 @@ describe('data exposure fixes (issue 8 §5)', () => {
     expect(d.talentProfile.idNumberMasked).not.toContain(s.idNumber.slice(14, 16));
   });
 
-  it('a sponsor\'s HR gets no trainee rows (not even attendance) for trainees who neither share nor applied to it', async () => {
+  it("a sponsor's HR gets no trainee rows (not even attendance) for trainees who neither share nor applied to it", async () => {
     const classId = await trainingClass(api, op, { type: 'NEW_HIRE', sponsorTenantId: tenantId });
     const [sessionId] = await sessions(api, op, classId, [[-30 * 60_000, 60 * 60_000]]);
     const sharing = await seekerWithProfile(api);
@@ -67,7 +76,9 @@ describe('data exposure fixes (issue 8 §5)', () => {
     expect(JSON.stringify(hr)).not.toContain(shy.seekerId);
     expect(hr.items.every((t: { attendedSessions: number }) => t.attendedSessions === 1)).toBe(true);
     // paging counts only what HR may see
-    const page2 = (await api.ok(`query($c: ID!) { trainingClassTrainees(classId: $c, first: 1, offset: 1) { total hasMore items { seekerId } } }`, { c: classId }, hrToken)).trainingClassTrainees;
+    const page2 = (
+      await api.ok(`query($c: ID!) { trainingClassTrainees(classId: $c, first: 1, offset: 1) { total hasMore items { seekerId } } }`, { c: classId }, hrToken)
+    ).trainingClassTrainees;
     expect(page2).toMatchObject({ total: 2, hasMore: false });
     expect(page2.items).toHaveLength(1);
     // staff still see everyone

@@ -194,7 +194,11 @@ function rest(route: string, call: RestRow['call'], statuses: string): RestRow {
 }
 const uploadForm = () => {
   const form = new FormData();
-  form.append('file', new Blob([Buffer.from(`姓名,身份证号,性别,手机号,专业,学历,毕业年份,班级,学号\r\n王芳,${idNumber('150902', '2003-05-01')},,,软件技术,大专,2026,,\r\n`)]), 'list.csv');
+  form.append(
+    'file',
+    new Blob([Buffer.from(`姓名,身份证号,性别,手机号,专业,学历,毕业年份,班级,学号\r\n王芳,${idNumber('150902', '2003-05-01')},,,软件技术,大专,2026,,\r\n`)]),
+    'list.csv',
+  );
   return form;
 };
 

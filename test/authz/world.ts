@@ -83,14 +83,23 @@ export async function buildWorld(api: TestApi): Promise<World> {
   let slots = 0;
   const nextSlot = () => at(api, 120 + 40 * slots++);
   const creds: Partial<Record<RoleKey, { username: string; password: string }>> = {};
-  for (const [role, r, extra] of [['hrA', Role.HR, { tenantId: tA.tenantId }], ['hrB', Role.HR, { tenantId: tB.tenantId }], ['op', Role.OPERATOR, {}], ['aud', Role.AUDITOR, {}]] as const) {
+  for (const [role, r, extra] of [
+    ['hrA', Role.HR, { tenantId: tA.tenantId }],
+    ['hrB', Role.HR, { tenantId: tB.tenantId }],
+    ['op', Role.OPERATOR, {}],
+    ['aud', Role.AUDITOR, {}],
+  ] as const) {
     creds[role] = await insertStaff(api, r, extra);
   }
 
   const fresh: Fresh = {
     postingA: () => openPosting(api, tA.hrToken, 5),
     async draftPosting() {
-      const d = await api.ok(`mutation($i: PostingInput!) { createPosting(input: $i) { id } }`, { i: { title: '外呼客服', description: '电话回访', headcount: 3, salaryMinFen: 300000, salaryMaxFen: 400000, shifts: ['TWO_SHIFT'] } }, tA.hrToken);
+      const d = await api.ok(
+        `mutation($i: PostingInput!) { createPosting(input: $i) { id } }`,
+        { i: { title: '外呼客服', description: '电话回访', headcount: 3, salaryMinFen: 300000, salaryMaxFen: 400000, shifts: ['TWO_SHIFT'] } },
+        tA.hrToken,
+      );
       return d.createPosting.id;
     },
     async application(stage = 'APPLIED', seekerToken = seeker.token) {
@@ -115,14 +124,27 @@ export async function buildWorld(api: TestApi): Promise<World> {
       const applicationId = await fresh.application('SCREENING');
       const d = await api.ok(
         SCHEDULE,
-        { i: { applicationId, slots: [{ startsAt: nextSlot(), durationMinutes: 30 }, { startsAt: nextSlot(), durationMinutes: 30 }], confirmed: false } },
+        {
+          i: {
+            applicationId,
+            slots: [
+              { startsAt: nextSlot(), durationMinutes: 30 },
+              { startsAt: nextSlot(), durationMinutes: 30 },
+            ],
+            confirmed: false,
+          },
+        },
         tA.hrToken,
       );
       return { interviewId: d.scheduleInterview.id, slotId: d.scheduleInterview.slots[0].id };
     },
     async hire() {
       const applicationId = await fresh.application('OFFER');
-      const d = await api.ok(`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId, contractStart: '2026-12-01', contractMonths: 12 } }, tA.hrToken);
+      const d = await api.ok(
+        `mutation($i: HireInput!) { hire(input: $i) { id } }`,
+        { i: { applicationId, contractStart: '2026-12-01', contractMonths: 12 } },
+        tA.hrToken,
+      );
       return d.hire.id;
     },
     async seeker() {
@@ -131,7 +153,11 @@ export async function buildWorld(api: TestApi): Promise<World> {
     },
     async enrolment() {
       const s = await seekerWithProfile(api);
-      const d = await api.ok(`mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { id } }`, { i: { classId: training.classId, seekerId: s.seekerId } }, op);
+      const d = await api.ok(
+        `mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { id } }`,
+        { i: { classId: training.classId, seekerId: s.seekerId } },
+        op,
+      );
       return d.enrolSeekerInTrainingClass.id;
     },
   };
@@ -139,7 +165,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
   // Tenant A's hiring: the seeker's application with a confirmed interview, a pending one, a hire, an offer, a private applicant.
   const applicationId = await applyTo(api, seeker.token, postingId);
   await moveTo(api, tA.hrToken, applicationId, 'SCREENING');
-  const interviewId = (await api.ok(SCHEDULE, { i: { applicationId, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }], confirmed: true } }, tA.hrToken)).scheduleInterview.id;
+  const interviewId = (await api.ok(SCHEDULE, { i: { applicationId, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }], confirmed: true } }, tA.hrToken))
+    .scheduleInterview.id;
   const pending = await fresh.pendingInterview();
   const hireId = await fresh.hire();
   const offerer = await seekerWithProfile(api);
@@ -151,7 +178,15 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const templateId = (
     await api.ok(
       `mutation($i: CreateScorecardTemplateInput!) { createScorecardTemplate(input: $i) { id } }`,
-      { i: { name: unique('面试评分表'), criteria: [{ name: '普通话', weight: 60 }, { name: '打字', weight: 40 }] } },
+      {
+        i: {
+          name: unique('面试评分表'),
+          criteria: [
+            { name: '普通话', weight: 60 },
+            { name: '打字', weight: 40 },
+          ],
+        },
+      },
       tA.hrToken,
     )
   ).createScorecardTemplate.id;
@@ -174,21 +209,49 @@ export async function buildWorld(api: TestApi): Promise<World> {
   let schoolPart: World['schoolA'];
   try {
     const people = [freshId(), freshId(), freshId()];
-    const done = await importAndWait(api, schoolA.token, csv([CSV_HEADER, ...people.map((id, i) => [['张晓燕', '李明轩', '巴特尔'][i], id, '', '', '现代物流管理', '大专', '2026', '物流2301班', `2023${i}`])]), 'class.csv');
+    const done = await importAndWait(
+      api,
+      schoolA.token,
+      csv([CSV_HEADER, ...people.map((id, i) => [['张晓燕', '李明轩', '巴特尔'][i], id, '', '', '现代物流管理', '大专', '2026', '物流2301班', `2023${i}`])]),
+      'class.csv',
+    );
     const studentIds: string[] = [];
     for (const id of people) studentIds.push((await api.db.query(`SELECT id FROM seekers WHERE id_number_hash = $1`, [api.crypto.hash('id', id)]))[0].id);
     const oc = await api.ok(
       `mutation($i: CreateOrderClassInput!) { createOrderClass(input: $i) { id } }`,
-      { i: { tenantId: tA.tenantId, kind: 'ORDER', name: unique('订单班'), major: '现代物流管理', quota: 10, promisedHires: 2, curriculum: '《客户沟通技巧与礼仪》', startDate: '2025-09-01', endDate: '2026-06-30' } },
+      {
+        i: {
+          tenantId: tA.tenantId,
+          kind: 'ORDER',
+          name: unique('订单班'),
+          major: '现代物流管理',
+          quota: 10,
+          promisedHires: 2,
+          curriculum: '《客户沟通技巧与礼仪》',
+          startDate: '2025-09-01',
+          endDate: '2026-06-30',
+        },
+      },
       schoolA.token,
     );
-    await api.ok(`mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { id } }`, { i: { orderClassId: oc.createOrderClass.id, seekerIds: [studentIds[2]] } }, schoolA.token);
+    await api.ok(
+      `mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { id } }`,
+      { i: { orderClassId: oc.createOrderClass.id, seekerIds: [studentIds[2]] } },
+      schoolA.token,
+    );
     const internship = await api.ok(
       `mutation($i: CreateInternshipInput!) { createInternship(input: $i) { id } }`,
       { i: { seekerId: studentIds[0], tenantId: tA.tenantId, position: '客服实习生', startDate: day(api, -60), endDate: day(api, 60) } },
       schoolA.token,
     );
-    schoolPart = { schoolId: schoolA.schoolId, token: schoolA.token, importId: done.id, orderClassId: oc.createOrderClass.id, internshipId: internship.createInternship.id, studentIds };
+    schoolPart = {
+      schoolId: schoolA.schoolId,
+      token: schoolA.token,
+      importId: done.id,
+      orderClassId: oc.createOrderClass.id,
+      internshipId: internship.createInternship.id,
+      studentIds,
+    };
   } catch (err) {
     await worker.close();
     throw err;
@@ -196,12 +259,31 @@ export async function buildWorld(api: TestApi): Promise<World> {
 
   return {
     api,
-    token: { anon: undefined, seeker: seeker.token, seeker2: seeker2.token, hrA: tA.hrToken, hrB: tB.hrToken, schoolA: schoolA.token, schoolB: schoolB.token, op, aud },
+    token: {
+      anon: undefined,
+      seeker: seeker.token,
+      seeker2: seeker2.token,
+      hrA: tA.hrToken,
+      hrB: tB.hrToken,
+      schoolA: schoolA.token,
+      schoolB: schoolB.token,
+      op,
+      aud,
+    },
     seeker,
     seeker2,
     a: {
-      tenantId: tA.tenantId, hrToken: tA.hrToken, hrCreds: { username: hrA2.username, password: hrA2.password }, postingId, applicationId,
-      offerApplicationId, hireId, interviewId, pending, templateId, privateSeekerId: priv.seekerId,
+      tenantId: tA.tenantId,
+      hrToken: tA.hrToken,
+      hrCreds: { username: hrA2.username, password: hrA2.password },
+      postingId,
+      applicationId,
+      offerApplicationId,
+      hireId,
+      interviewId,
+      pending,
+      templateId,
+      privateSeekerId: priv.seekerId,
     },
     b: { tenantId: tB.tenantId, hrToken: tB.hrToken },
     schoolA: schoolPart,

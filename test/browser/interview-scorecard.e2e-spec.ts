@@ -82,10 +82,9 @@ it('HR joins from the workbench, rates the criteria beside the video and records
   // HR's workbench session, stored the way apps/web/src/hr stores it (Client 'tc.hr').
   const u = await insertStaff(api, Role.HR, { tenantId: t.tenantId });
   const signIn = (
-    await api.ok(
-      `mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken user { role displayName } } }`,
-      { i: { username: u.username, password: u.password } },
-    )
+    await api.ok(`mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken user { role displayName } } }`, {
+      i: { username: u.username, password: u.password },
+    })
   ).signInWithPassword;
   const ctx = await newContext();
   const app = await ctx.newPage();

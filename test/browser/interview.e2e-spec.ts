@@ -1,16 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { CloseCode } from '../../apps/media/src/protocol';
-import {
-  eventually,
-  joinPage,
-  launchChromium,
-  MediaHarness,
-  Participant,
-  roomToken,
-  startMedia,
-  stats,
-  waitForMedia,
-} from './media-harness';
+import { eventually, joinPage, launchChromium, MediaHarness, Participant, roomToken, startMedia, stats, waitForMedia } from './media-harness';
 
 /**
  * Real headless chromium (Debian's, fake camera and microphone) against the
@@ -60,13 +50,17 @@ describe('two-party interview', () => {
   let hr: Page;
   afterAll(() => Promise.all(kept.splice(0).map((p) => p.context.close())));
 
-  it('seeker and HR each receive the other side\'s audio and video', async () => {
+  it("seeker and HR each receive the other side's audio and video", async () => {
     const base = media.baseUrl;
     seeker = await openKept(browser, base, {
-      page: 'seeker', room, token: roomToken({ sub: 'seeker-1', room, role: 'SEEKER', name: '张三' }),
+      page: 'seeker',
+      room,
+      token: roomToken({ sub: 'seeker-1', room, role: 'SEEKER', name: '张三' }),
     });
     hr = await openKept(browser, base, {
-      page: 'hr', room, token: roomToken({ sub: 'hr-1', room, role: 'HR', name: '李经理' }),
+      page: 'hr',
+      room,
+      token: roomToken({ sub: 'hr-1', room, role: 'HR', name: '李经理' }),
     });
     const [seekerStats, hrStats] = await Promise.all([waitForMedia(seeker), waitForMedia(hr)]);
     expect(seekerStats.audio.bytesReceived).toBeGreaterThan(0);
@@ -97,8 +91,7 @@ describe('two-party interview', () => {
 
     // Both pages are told (migrated), set their media up again, and media flow again.
     await eventually(
-      async () => (await seeker.evaluate(() => window.__media.recoveries)) >= 1 &&
-        (await hr.evaluate(() => window.__media.recoveries)) >= 1,
+      async () => (await seeker.evaluate(() => window.__media.recoveries)) >= 1 && (await hr.evaluate(() => window.__media.recoveries)) >= 1,
       15_000,
       'both pages to recover',
     );
@@ -112,7 +105,7 @@ describe('two-party interview', () => {
     expect(media.pool.live().map((w) => w.worker.pid)).not.toContain(before.workerPid);
   });
 
-  it('leaving closes the peer\'s transports on the server; the empty room is closed', async () => {
+  it("leaving closes the peer's transports on the server; the empty room is closed", async () => {
     await hr.click('#leave');
     await eventually(() => roomOf(room)?.peers.length === 1, 10_000, 'HR to be gone');
     // The seeker's consumers of HR close when the worker reports HR's producers gone (asynchronously).
@@ -131,10 +124,25 @@ describe('refused joins', () => {
   const room = 'iv-2002';
   const cases: [string, () => string, CloseCode, RegExp][] = [
     ['a token for another room', () => roomToken({ sub: 's', room: 'iv-other', role: 'SEEKER' }), CloseCode.WrongRoom, /凭证不属于此房间/],
-    ['a token with a bad signature', () => roomToken({ sub: 's', room, role: 'SEEKER' }, { secret: 'not-the-media-secret!' }), CloseCode.TokenInvalid, /入会凭证无效/],
-    ['an API access token (typ access, aud talent-cloud-api), even under the media key', () => roomToken({ sub: 's', room, role: 'SEEKER', typ: 'access', aud: 'talent-cloud-api' }), CloseCode.TokenInvalid, /入会凭证无效/],
+    [
+      'a token with a bad signature',
+      () => roomToken({ sub: 's', room, role: 'SEEKER' }, { secret: 'not-the-media-secret!' }),
+      CloseCode.TokenInvalid,
+      /入会凭证无效/,
+    ],
+    [
+      'an API access token (typ access, aud talent-cloud-api), even under the media key',
+      () => roomToken({ sub: 's', room, role: 'SEEKER', typ: 'access', aud: 'talent-cloud-api' }),
+      CloseCode.TokenInvalid,
+      /入会凭证无效/,
+    ],
     ['an expired token', () => roomToken({ sub: 's', room, role: 'SEEKER' }, { expiresInSeconds: -5 }), CloseCode.TokenExpired, /已过期/],
-    ['a room that has ended', () => roomToken({ sub: 's', room, role: 'SEEKER', roomEndsAt: Math.floor(Date.now() / 1000) - 1 }), CloseCode.RoomEnded, /面试已结束/],
+    [
+      'a room that has ended',
+      () => roomToken({ sub: 's', room, role: 'SEEKER', roomEndsAt: Math.floor(Date.now() / 1000) - 1 }),
+      CloseCode.RoomEnded,
+      /面试已结束/,
+    ],
   ];
 
   it.each(cases)('refuses %s and the page says so', async (_what, token, code, message) => {
@@ -177,7 +185,9 @@ describe('network trouble', () => {
     const room = 'iv-4004';
     // The original token expires before the drop: only the resume token can get the seeker back in.
     const seeker = await open(browser, media.baseUrl, {
-      page: 'seeker', room, trackSockets: true,
+      page: 'seeker',
+      room,
+      trackSockets: true,
       token: roomToken({ sub: 'seeker-4', room, role: 'SEEKER' }, { expiresInSeconds: 2 }),
     });
     const hr = await open(browser, media.baseUrl, { page: 'hr', room, token: roomToken({ sub: 'hr-4', room, role: 'HR' }) });
@@ -199,7 +209,9 @@ describe('network trouble', () => {
     const room = 'iv-5005';
     const roomEndsAt = Math.floor(Date.now() / 1000) + 6;
     const seeker = await open(browser, media.baseUrl, {
-      page: 'seeker', room, token: roomToken({ sub: 'seeker-5', room, role: 'SEEKER', roomEndsAt }),
+      page: 'seeker',
+      room,
+      token: roomToken({ sub: 'seeker-5', room, role: 'SEEKER', roomEndsAt }),
     });
     const hr = await open(browser, media.baseUrl, { page: 'hr', room, token: roomToken({ sub: 'hr-5', room, role: 'HR', roomEndsAt }) });
     for (const page of [seeker, hr]) {
@@ -218,10 +230,15 @@ describe('audio-only fallback', () => {
   it('a seeker without camera joins with the microphone only', async () => {
     const room = 'iv-3003';
     const seeker = await open(browser, media.baseUrl, {
-      page: 'seeker', room, video: false, token: roomToken({ sub: 'seeker-3', room, role: 'SEEKER' }),
+      page: 'seeker',
+      room,
+      video: false,
+      token: roomToken({ sub: 'seeker-3', room, role: 'SEEKER' }),
     });
     const hr = await open(browser, media.baseUrl, {
-      page: 'hr', room, token: roomToken({ sub: 'hr-3', room, role: 'HR' }),
+      page: 'hr',
+      room,
+      token: roomToken({ sub: 'hr-3', room, role: 'HR' }),
     });
     expect(await seeker.evaluate(() => window.__media.localMedia)).toBe('audio');
     const hrStats = await waitForMedia(hr, { audio: true });
@@ -234,14 +251,21 @@ describe('audio-only fallback', () => {
 describe('job-fair booth', () => {
   it('one HR, two seekers: the second waits; HR admits them in turn', async () => {
     const room = 'booth-77';
-    const token = (sub: string, role: 'HR' | 'SEEKER', name: string) =>
-      roomToken({ sub, room, role, kind: 'BOOTH', name });
+    const token = (sub: string, role: 'HR' | 'SEEKER', name: string) => roomToken({ sub, room, role, kind: 'BOOTH', name });
     const hr = await open(browser, media.baseUrl, { page: 'hr', room, token: token('hr-7', 'HR', '王HR') });
     const first = await open(browser, media.baseUrl, { page: 'seeker', room, token: token('s-1', 'SEEKER', '甲') });
     await eventually(() => first.evaluate(() => window.__media.booth?.position === 1), 10_000, 'first in queue');
     const second = await open(browser, media.baseUrl, { page: 'seeker', room, token: token('s-2', 'SEEKER', '乙') });
     await eventually(() => second.evaluate(() => window.__media.booth?.position === 2), 10_000, 'second in queue');
-    await eventually(() => hr.locator('#queue li').count().then((n) => n === 2), 10_000, 'HR sees the queue');
+    await eventually(
+      () =>
+        hr
+          .locator('#queue li')
+          .count()
+          .then((n) => n === 2),
+      10_000,
+      'HR sees the queue',
+    );
     expect(await first.evaluate(() => window.__media.canPublish)).toBe(false);
     expect(roomOf(room)?.producers).toBe(2); // only HR sends media while everyone waits
     const names = (page: Page) => page.evaluate(() => window.__media.peers.map((p) => p.name));

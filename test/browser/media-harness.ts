@@ -151,11 +151,7 @@ export async function waitForMedia(
   let last: InboundStats | null = null;
   while (Date.now() < deadline) {
     last = await stats(page).catch(() => null);
-    if (
-      last &&
-      (!expect.audio || last.audio.bytesReceived > 0) &&
-      (!expect.video || (last.video.bytesReceived > 0 && last.video.framesDecoded > 0))
-    ) {
+    if (last && (!expect.audio || last.audio.bytesReceived > 0) && (!expect.video || (last.video.bytesReceived > 0 && last.video.framesDecoded > 0))) {
       return last;
     }
     await page.waitForTimeout(250);

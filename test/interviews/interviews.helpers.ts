@@ -36,7 +36,11 @@ export async function candidate(api: TestApi, hr?: { tenantId: string; hrToken: 
 
 /** Schedules at a confirmed time `minutes` ahead; returns the interview. */
 export async function scheduled(api: TestApi, c: Candidate, minutes: number, durationMinutes = 30) {
-  const d = await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, minutes), durationMinutes }], confirmed: true } }, c.hrToken);
+  const d = await api.ok(
+    SCHEDULE,
+    { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, minutes), durationMinutes }], confirmed: true } },
+    c.hrToken,
+  );
   return d.scheduleInterview;
 }
 

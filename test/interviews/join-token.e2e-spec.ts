@@ -52,7 +52,14 @@ describe('interview join tokens', () => {
     expect(Date.parse(seekerTok.expiresAt) - now).toBeLessThanOrEqual(15 * 60_000);
 
     const sc = verifier.verify(seekerTok.token, iv.id, now);
-    expect(sc).toMatchObject({ typ: 'media', aud: 'talent-cloud-media', room: iv.id, role: 'SEEKER', kind: 'INTERVIEW', roomEndsAt: (end + 30 * 60_000) / 1000 });
+    expect(sc).toMatchObject({
+      typ: 'media',
+      aud: 'talent-cloud-media',
+      room: iv.id,
+      role: 'SEEKER',
+      kind: 'INTERVIEW',
+      roomEndsAt: (end + 30 * 60_000) / 1000,
+    });
     const [{ user_id: seekerUserId }] = await api.db.query(`SELECT user_id FROM seekers WHERE id = $1`, [c.seeker.seekerId]);
     expect(sc.sub).toBe(seekerUserId);
     expect(sc.exp).toBeLessThanOrEqual(Math.floor(now / 1000) + 15 * 60);
@@ -87,7 +94,7 @@ describe('interview join tokens', () => {
     expect(closed.errors?.[0].message).toBe('面试间已关闭');
   });
 
-  it('another tenant\'s HR and another seeker are refused (NOT_FOUND); any HR of the owning tenant may join', async () => {
+  it("another tenant's HR and another seeker are refused (NOT_FOUND); any HR of the owning tenant may join", async () => {
     const c = await candidate(api);
     const iv = await scheduled(api, c, 5, 30); // inside the window already
     const otherTenant = await tenantWithHr(api);
@@ -109,11 +116,16 @@ describe('interview join tokens', () => {
 
   it('no token while only proposed, or once the seeker withdrew the application', async () => {
     const c = await candidate(api);
-    const proposed = (await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }] } }, c.hrToken)).scheduleInterview;
+    const proposed = (await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }] } }, c.hrToken))
+      .scheduleInterview;
     const r = await api.gql(JOIN, { id: proposed.id }, c.seeker.token);
     expect(r.errors?.[0].extensions?.code).toBe('INTERVIEW_INVALID_STATUS');
     expect(r.errors?.[0].message).toContain('待确认时间');
-    await api.ok(`mutation($i: ChooseSlotInput!) { chooseInterviewSlot(input: $i) { id } }`, { i: { interviewId: proposed.id, slotId: proposed.slots[0].id } }, c.seeker.token);
+    await api.ok(
+      `mutation($i: ChooseSlotInput!) { chooseInterviewSlot(input: $i) { id } }`,
+      { i: { interviewId: proposed.id, slotId: proposed.slots[0].id } },
+      c.seeker.token,
+    );
     await api.ok(`mutation($id: ID!) { withdrawApplication(id: $id) { id } }`, { id: c.applicationId }, c.seeker.token);
     const w = await api.gql(JOIN, { id: proposed.id }, c.seeker.token);
     expect(w.errors?.[0].extensions?.code).toBe('APPLICATION_CLOSED');

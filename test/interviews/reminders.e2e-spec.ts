@@ -21,7 +21,10 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
     dropDatabase = await useIsolatedDatabase();
     api = await createTestApi();
     queue = api.app.get<Queue>(getQueueToken(QueueName.INTERVIEW_REMINDERS));
-    const ref = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(SmsSender).useValue(workerSms).compile();
+    const ref = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(SmsSender)
+      .useValue(workerSms)
+      .compile();
     worker = await ref.init();
   });
   afterAll(async () => {
@@ -60,7 +63,11 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
     const iv = await scheduled(api, c, 5 * 60);
     expect((await jobsOf(iv.id)).map((j) => j.data.kind)).toEqual(['M15']);
     const c2 = await candidate(api);
-    const p = await api.ok(`mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`, { i: { applicationId: c2.applicationId, slots: [{ startsAt: at(api, 3000), durationMinutes: 30 }] } }, c2.hrToken);
+    const p = await api.ok(
+      `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`,
+      { i: { applicationId: c2.applicationId, slots: [{ startsAt: at(api, 3000), durationMinutes: 30 }] } },
+      c2.hrToken,
+    );
     expect(await jobsOf(p.scheduleInterview.id)).toHaveLength(0);
   });
 
@@ -68,7 +75,9 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
     const c = await candidate(api);
     const iv = await scheduled(api, c, 2 * 24 * 60);
     const oldStart = new Date(iv.startsAt);
-    const moved = (await api.ok(RESCHEDULE, { i: { interviewId: iv.id, slots: [{ startsAt: at(api, 4 * 24 * 60), durationMinutes: 30 }], confirmed: true } }, c.hrToken)).rescheduleInterview;
+    const moved = (
+      await api.ok(RESCHEDULE, { i: { interviewId: iv.id, slots: [{ startsAt: at(api, 4 * 24 * 60), durationMinutes: 30 }], confirmed: true } }, c.hrToken)
+    ).rescheduleInterview;
     const newStart = new Date(moved.startsAt);
     const jobs = await jobsOf(iv.id);
     expect(jobs.map((j) => j.id).sort()).toEqual([reminderJobId(iv.id, newStart, 'H24'), reminderJobId(iv.id, newStart, 'M15')].sort());
@@ -94,7 +103,11 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
     const iv = await scheduled(api, c, 2 * 24 * 60);
     await api.ok(RESCHEDULE, { i: { interviewId: iv.id, slots: [{ startsAt: at(api, 3 * 24 * 60), durationMinutes: 30 }], confirmed: true } }, c.hrToken);
     // Put the old reminder back as if its removal had been lost, due now.
-    const stale = await queue.add('interview.reminder', { interviewId: iv.id, startsAt: iv.startsAt, kind: 'M15' }, { jobId: reminderJobId(iv.id, new Date(iv.startsAt), 'M15') });
+    const stale = await queue.add(
+      'interview.reminder',
+      { interviewId: iv.id, startsAt: iv.startsAt, kind: 'M15' },
+      { jobId: reminderJobId(iv.id, new Date(iv.startsAt), 'M15') },
+    );
     await waitFor(async () => (await stale.getState()) === 'completed');
     expect((await queue.getJob(stale.id!))?.returnvalue).toBe('STALE');
     expect((await outboxFor(api, iv.id)).filter((e) => e.topic === 'notify.interview_reminder')).toHaveLength(0);
@@ -106,8 +119,13 @@ describe('interview reminders (real BullMQ delayed jobs + worker)', () => {
     const now = api.clock.now().getTime();
     const start = Math.ceil((now + 16 * 60_000) / 60_000) * 60_000;
     api.clock.advance(start - 15 * 60_000 - 2000 - now);
-    const iv = (await api.ok(`mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id startsAt } }`,
-      { i: { applicationId: c.applicationId, slots: [{ startsAt: new Date(start).toISOString(), durationMinutes: 30 }], confirmed: true } }, c.hrToken)).scheduleInterview;
+    const iv = (
+      await api.ok(
+        `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id startsAt } }`,
+        { i: { applicationId: c.applicationId, slots: [{ startsAt: new Date(start).toISOString(), durationMinutes: 30 }], confirmed: true } },
+        c.hrToken,
+      )
+    ).scheduleInterview;
     expect((await jobsOf(iv.id)).map((j) => j.data.kind)).toEqual(['M15']);
     const list = await waitFor(async () => {
       const d = await api.ok(`{ myNotifications { kind title body } }`, {}, c.seeker.token);

@@ -12,9 +12,28 @@ describe('interview scheduling', () => {
     const c = await candidate(api);
     const s1 = at(api, 48 * 60);
     const s2 = at(api, 49 * 60);
-    const d = await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: s1, durationMinutes: 30 }, { startsAt: s2, durationMinutes: 45 }] } }, c.hrToken);
+    const d = await api.ok(
+      SCHEDULE,
+      {
+        i: {
+          applicationId: c.applicationId,
+          slots: [
+            { startsAt: s1, durationMinutes: 30 },
+            { startsAt: s2, durationMinutes: 45 },
+          ],
+        },
+      },
+      c.hrToken,
+    );
     const iv = d.scheduleInterview;
-    expect(iv).toMatchObject({ status: 'PROPOSED', startsAt: null, joinOpensAt: null, joinClosesAt: null, companyName: expect.stringContaining('测试呼叫中心'), postingTitle: '呼入客服专员' });
+    expect(iv).toMatchObject({
+      status: 'PROPOSED',
+      startsAt: null,
+      joinOpensAt: null,
+      joinClosesAt: null,
+      companyName: expect.stringContaining('测试呼叫中心'),
+      postingTitle: '呼入客服专员',
+    });
     expect(iv.slots).toHaveLength(2);
     expect(iv.slots[1]).toMatchObject({ state: 'OPEN', durationMinutes: 45 });
     const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(s1));
@@ -25,7 +44,11 @@ describe('interview scheduling', () => {
     const events = await outboxFor(api, iv.id);
     expect(events.map((e) => e.topic)).toEqual(['notify.interview_proposed']);
     expect(events[0].payload).toMatchObject({ kind: 'INTERVIEW_PROPOSED', sms: false });
-    expect(await api.db.query(`SELECT 1 FROM outbox_events WHERE aggregate_id = $1 AND topic = 'notify.application_stage' AND payload->>'title' LIKE '%面试'`, [c.applicationId])).toHaveLength(0);
+    expect(
+      await api.db.query(`SELECT 1 FROM outbox_events WHERE aggregate_id = $1 AND topic = 'notify.application_stage' AND payload->>'title' LIKE '%面试'`, [
+        c.applicationId,
+      ]),
+    ).toHaveLength(0);
 
     // The seeker sees it and picks the second slot.
     const mine = await api.ok(`{ myInterviews { ${IV} } }`, {}, c.seeker.token);
@@ -50,16 +73,30 @@ describe('interview scheduling', () => {
 
   it('refuses bad slots with clear errors: past, more than 5, too short, overlapping each other, confirmed with two', async () => {
     const c = await candidate(api);
-    const bad = async (slots: unknown[], confirmed = false) => (await api.gql(SCHEDULE, { i: { applicationId: c.applicationId, slots, confirmed } }, c.hrToken)).errors?.[0];
+    const bad = async (slots: unknown[], confirmed = false) =>
+      (await api.gql(SCHEDULE, { i: { applicationId: c.applicationId, slots, confirmed } }, c.hrToken)).errors?.[0];
     expect((await bad([{ startsAt: at(api, -5), durationMinutes: 30 }]))?.extensions?.code).toBe('SLOT_IN_PAST');
     const six = Array.from({ length: 6 }, (_, i) => ({ startsAt: at(api, 60 * (i + 1)), durationMinutes: 30 }));
     expect((await bad(six))?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await bad([{ startsAt: at(api, 60), durationMinutes: 5 }]))?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await bad([{ startsAt: at(api, 60), durationMinutes: 121 }]))?.extensions?.code).toBe('BAD_USER_INPUT');
-    const e = await bad([{ startsAt: at(api, 60), durationMinutes: 30 }, { startsAt: at(api, 80), durationMinutes: 30 }]);
+    const e = await bad([
+      { startsAt: at(api, 60), durationMinutes: 30 },
+      { startsAt: at(api, 80), durationMinutes: 30 },
+    ]);
     expect(e).toMatchObject({ extensions: { code: 'SLOTS_OVERLAP_EACH_OTHER', field: 'slots.1.startsAt' } });
     expect(e?.message).toContain('重叠');
-    expect((await bad([{ startsAt: at(api, 60), durationMinutes: 30 }, { startsAt: at(api, 120), durationMinutes: 30 }], true))?.extensions?.code).toBe('CONFIRM_NEEDS_ONE_SLOT');
+    expect(
+      (
+        await bad(
+          [
+            { startsAt: at(api, 60), durationMinutes: 30 },
+            { startsAt: at(api, 120), durationMinutes: 30 },
+          ],
+          true,
+        )
+      )?.extensions?.code,
+    ).toBe('CONFIRM_NEEDS_ONE_SLOT');
     // Nothing was stored and the application did not move.
     expect(await api.db.query(`SELECT 1 FROM interviews WHERE application_id = $1`, [c.applicationId])).toHaveLength(0);
     const [app] = await api.db.query(`SELECT stage FROM applications WHERE id = $1`, [c.applicationId]);
@@ -68,7 +105,11 @@ describe('interview scheduling', () => {
 
   it('only SCREENING or INTERVIEW applications; one open interview per application', async () => {
     const c = await candidate(api);
-    await api.ok(`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId: c.applicationId, to: 'REJECTED' } }, c.hrToken);
+    await api.ok(
+      `mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`,
+      { i: { applicationId: c.applicationId, to: 'REJECTED' } },
+      c.hrToken,
+    );
     const r = await api.gql(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 60), durationMinutes: 30 }] } }, c.hrToken);
     expect(r.errors?.[0].extensions?.code).toBe('APPLICATION_STAGE');
     expect(r.errors?.[0].message).toContain('未通过');
@@ -84,13 +125,29 @@ describe('interview scheduling', () => {
     const c = await candidate(api, a);
     await scheduled(api, a, 600, 60); // confirmed 10:00–11:00 from now
     // A proposal overlapping the confirmed interview.
-    const r1 = await api.gql(SCHEDULE, { i: { applicationId: b.applicationId, slots: [{ startsAt: at(api, 2000), durationMinutes: 30 }, { startsAt: at(api, 630), durationMinutes: 60 }] } }, a.hrToken);
+    const r1 = await api.gql(
+      SCHEDULE,
+      {
+        i: {
+          applicationId: b.applicationId,
+          slots: [
+            { startsAt: at(api, 2000), durationMinutes: 30 },
+            { startsAt: at(api, 630), durationMinutes: 60 },
+          ],
+        },
+      },
+      a.hrToken,
+    );
     expect(r1.errors?.[0]).toMatchObject({ extensions: { code: 'INTERVIEWER_BUSY' } });
     expect(r1.errors?.[0].message).toMatch(/面试官在该时段已有其他面试安排（\d{4}-\d\d-\d\d \d\d:\d\d）/);
     expect(r1.errors?.[0].extensions?.messageEn).toContain('overlapping');
     // A proposal in a free time, then a confirmed time overlapping that proposal.
     await api.ok(SCHEDULE, { i: { applicationId: b.applicationId, slots: [{ startsAt: at(api, 900), durationMinutes: 30 }] } }, a.hrToken);
-    const r2 = await api.gql(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 910), durationMinutes: 30 }], confirmed: true } }, a.hrToken);
+    const r2 = await api.gql(
+      SCHEDULE,
+      { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 910), durationMinutes: 30 }], confirmed: true } },
+      a.hrToken,
+    );
     expect(r2.errors?.[0].extensions?.code).toBe('INTERVIEWER_BUSY');
     // Back to back is fine.
     await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 930), durationMinutes: 30 }] } }, a.hrToken);
@@ -103,9 +160,21 @@ describe('interview scheduling', () => {
     const first = await candidate(api);
     const cs = [first, ...(await Promise.all(Array.from({ length: 7 }, () => candidate(api, first))))];
     const start = at(api, 24 * 60 * 3);
-    const results = await Promise.all(cs.map((c, i) =>
-      api.gql(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: new Date(Date.parse(start) + i * 60_000).toISOString(), durationMinutes: 30 }], confirmed: i % 2 === 0 } }, c.hrToken),
-    ));
+    const results = await Promise.all(
+      cs.map((c, i) =>
+        api.gql(
+          SCHEDULE,
+          {
+            i: {
+              applicationId: c.applicationId,
+              slots: [{ startsAt: new Date(Date.parse(start) + i * 60_000).toISOString(), durationMinutes: 30 }],
+              confirmed: i % 2 === 0,
+            },
+          },
+          c.hrToken,
+        ),
+      ),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     for (const r of results.filter((x) => x.errors)) expect(r.errors?.[0].extensions?.code).toBe('INTERVIEWER_BUSY');
@@ -117,16 +186,20 @@ describe('interview scheduling', () => {
     const c = await candidate(api);
     const iv = await scheduled(api, c, 3000, 60);
     const [{ tenant_id, hr_user_id }] = await api.db.query(`SELECT tenant_id, hr_user_id FROM interviews WHERE id = $1`, [iv.id]);
-    await expect(api.db.query(
-      `INSERT INTO interview_slots (interview_id, tenant_id, hr_user_id, starts_at, ends_at, state, created_at) VALUES ($1,$2,$3,$4,$5,'OPEN',now())`,
-      [iv.id, tenant_id, hr_user_id, new Date(Date.parse(iv.startsAt) + 10 * 60_000), new Date(Date.parse(iv.startsAt) + 20 * 60_000)],
-    )).rejects.toThrow(/interview_slots_hr_no_overlap/);
+    await expect(
+      api.db.query(
+        `INSERT INTO interview_slots (interview_id, tenant_id, hr_user_id, starts_at, ends_at, state, created_at) VALUES ($1,$2,$3,$4,$5,'OPEN',now())`,
+        [iv.id, tenant_id, hr_user_id, new Date(Date.parse(iv.startsAt) + 10 * 60_000), new Date(Date.parse(iv.startsAt) + 20 * 60_000)],
+      ),
+    ).rejects.toThrow(/interview_slots_hr_no_overlap/);
     const c2 = await candidate(api, c);
-    await expect(api.db.query(
-      `INSERT INTO interviews (tenant_id, application_id, seeker_id, hr_user_id, status, starts_at, ends_at, created_at, updated_at)
+    await expect(
+      api.db.query(
+        `INSERT INTO interviews (tenant_id, application_id, seeker_id, hr_user_id, status, starts_at, ends_at, created_at, updated_at)
        SELECT tenant_id, $1, seeker_id, $2, 'SCHEDULED', $3, $4, now(), now() FROM applications WHERE id = $1`,
-      [c2.applicationId, hr_user_id, iv.startsAt, iv.endsAt],
-    )).rejects.toThrow(/interviews_hr_no_overlap/);
+        [c2.applicationId, hr_user_id, iv.startsAt, iv.endsAt],
+      ),
+    ).rejects.toThrow(/interviews_hr_no_overlap/);
   });
 
   it('a seeker cannot confirm two interviews at the same time (different companies)', async () => {
@@ -137,28 +210,53 @@ describe('interview scheduling', () => {
     const postingId = (await api.db.query(`SELECT posting_id FROM applications WHERE id = $1`, [b.applicationId]))[0].posting_id;
     const appId = (await api.ok(`mutation($p: ID!) { apply(postingId: $p) { id } }`, { p: postingId }, a.seeker.token)).apply.id;
     await api.ok(`mutation($i: MoveApplicationInput!) { moveApplication(input: $i) { id } }`, { i: { applicationId: appId, to: 'SCREENING' } }, b.hrToken);
-    const iv = (await api.ok(SCHEDULE, { i: { applicationId: appId, slots: [{ startsAt: at(api, 4030), durationMinutes: 30 }] } }, b.hrToken)).scheduleInterview;
+    const iv = (await api.ok(SCHEDULE, { i: { applicationId: appId, slots: [{ startsAt: at(api, 4030), durationMinutes: 30 }] } }, b.hrToken))
+      .scheduleInterview;
     const r = await api.gql(CHOOSE, { i: { interviewId: iv.id, slotId: iv.slots[0].id } }, a.seeker.token);
     expect(r.errors?.[0].extensions?.code).toBe('SEEKER_BUSY');
   });
 
   it('the seeker asks for other times with a note: holds released, HR told; HR reschedules (SMS); HR cancels (SMS)', async () => {
     const c = await candidate(api);
-    const iv = (await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 5000), durationMinutes: 30 }] } }, c.hrToken)).scheduleInterview;
+    const iv = (await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 5000), durationMinutes: 30 }] } }, c.hrToken))
+      .scheduleInterview;
     const asked = (await api.ok(OTHER_TIMES, { i: { interviewId: iv.id, note: '周六上午方便' } }, c.seeker.token)).requestOtherInterviewTimes;
     expect(asked).toMatchObject({ status: 'PROPOSED', seekerNote: '周六上午方便', slots: [] });
     let events = await outboxFor(api, iv.id);
-    expect(events.at(-1)).toMatchObject({ topic: 'notify.interview_other_times_requested', payload: { userId: c.hrUserId, body: expect.stringContaining('周六上午方便') } });
+    expect(events.at(-1)).toMatchObject({
+      topic: 'notify.interview_other_times_requested',
+      payload: { userId: c.hrUserId, body: expect.stringContaining('周六上午方便') },
+    });
     // The old time is free again.
     const c2 = await candidate(api, c);
     await scheduled(api, c2, 5000);
 
-    const re = (await api.ok(RESCHEDULE, { i: { interviewId: iv.id, slots: [{ startsAt: at(api, 6000), durationMinutes: 20 }], confirmed: true, reason: '按求职者要求' } }, c.hrToken)).rescheduleInterview;
+    const re = (
+      await api.ok(
+        RESCHEDULE,
+        { i: { interviewId: iv.id, slots: [{ startsAt: at(api, 6000), durationMinutes: 20 }], confirmed: true, reason: '按求职者要求' } },
+        c.hrToken,
+      )
+    ).rescheduleInterview;
     expect(re).toMatchObject({ status: 'SCHEDULED', rescheduleCount: 1, seekerNote: null, durationMinutes: 20 });
     events = await outboxFor(api, iv.id);
     expect(events.at(-1)).toMatchObject({ topic: 'notify.interview_rescheduled', payload: { sms: true, body: expect.stringContaining('按求职者要求') } });
     // Reschedule into proposals again, then cancel.
-    const re2 = (await api.ok(RESCHEDULE, { i: { interviewId: iv.id, slots: [{ startsAt: at(api, 7000), durationMinutes: 20 }, { startsAt: at(api, 7100), durationMinutes: 20 }] } }, c.hrToken)).rescheduleInterview;
+    const re2 = (
+      await api.ok(
+        RESCHEDULE,
+        {
+          i: {
+            interviewId: iv.id,
+            slots: [
+              { startsAt: at(api, 7000), durationMinutes: 20 },
+              { startsAt: at(api, 7100), durationMinutes: 20 },
+            ],
+          },
+        },
+        c.hrToken,
+      )
+    ).rescheduleInterview;
     expect(re2).toMatchObject({ status: 'PROPOSED', startsAt: null, rescheduleCount: 2 });
     expect(re2.slots).toHaveLength(2);
     const cancelled = (await api.ok(CANCEL, { i: { interviewId: iv.id, reason: '岗位已招满' } }, c.hrToken)).cancelInterview;
@@ -182,9 +280,10 @@ describe('interview scheduling', () => {
     expect(JSON.stringify(exp.interviews)).not.toMatch(/rating|scorecard/i); // the tenant's scorecard stays with the tenant
   });
 
-  it('a seeker cannot act on another seeker\'s interview; HR cannot pick for the seeker', async () => {
+  it("a seeker cannot act on another seeker's interview; HR cannot pick for the seeker", async () => {
     const c = await candidate(api);
-    const iv = (await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 9000), durationMinutes: 30 }] } }, c.hrToken)).scheduleInterview;
+    const iv = (await api.ok(SCHEDULE, { i: { applicationId: c.applicationId, slots: [{ startsAt: at(api, 9000), durationMinutes: 30 }] } }, c.hrToken))
+      .scheduleInterview;
     const stranger = await seekerWithProfile(api);
     const r = await api.gql(CHOOSE, { i: { interviewId: iv.id, slotId: iv.slots[0].id } }, stranger.token);
     expect(r.errors?.[0].extensions?.code).toBe('NOT_FOUND');

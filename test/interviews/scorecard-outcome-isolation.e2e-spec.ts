@@ -7,7 +7,10 @@ const SAVE = `mutation($i: SaveScorecardInput!) { saveInterviewScorecard(input: 
 const GET = `query($id: ID!) { interviewScorecard(interviewId: $id) { interviewId weightedScore notes finalizedAt } }`;
 const OUTCOME = `mutation($i: RecordOutcomeInput!) { recordInterviewOutcome(input: $i) { ${IV} } }`;
 const CALL_CENTRE = [
-  { name: '普通话', weight: 40 }, { name: '语速', weight: 20 }, { name: '应变', weight: 30 }, { name: '打字', weight: 10 },
+  { name: '普通话', weight: 40 },
+  { name: '语速', weight: 20 },
+  { name: '应变', weight: 30 },
+  { name: '打字', weight: 10 },
 ];
 const ratings = (scores: number[]) => CALL_CENTRE.map((c, i) => ({ criterion: c.name, score: scores[i], note: i === 0 ? '二级甲等水平' : undefined }));
 
@@ -37,7 +40,7 @@ describe('scorecards, outcome → application stage, and isolation', () => {
     await api.ok(TEMPLATE, { i: { name: '客服初试', criteria: CALL_CENTRE } }, b.hrToken);
   });
 
-  it('ratings: weighted score; every criterion exactly once on 1–5; another tenant\'s template is not found', async () => {
+  it("ratings: weighted score; every criterion exactly once on 1–5; another tenant's template is not found", async () => {
     const d = await api.ok(GET, { id: ivId }, a.hrToken);
     expect(d.interviewScorecard).toMatchObject({ interviewId: ivId, weightedScore: 3.9, notes: 'A公司内部评价', finalizedAt: null });
     const missing = await api.gql(SAVE, { i: { interviewId: ivId, templateId, ratings: ratings([5, 4, 3, 2]).slice(0, 2) } }, a.hrToken);
@@ -64,7 +67,9 @@ describe('scorecards, outcome → application stage, and isolation', () => {
     expect(done).toMatchObject({ status: 'COMPLETED', outcome: 'PASS' });
     const [app] = await api.db.query(`SELECT stage FROM applications WHERE id = $1`, [c.applicationId]);
     expect(app.stage).toBe('OFFER');
-    const [ev] = await api.db.query(`SELECT from_stage, to_stage, reason FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [c.applicationId]);
+    const [ev] = await api.db.query(`SELECT from_stage, to_stage, reason FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [
+      c.applicationId,
+    ]);
     expect(ev).toEqual({ from_stage: 'INTERVIEW', to_stage: 'OFFER', reason: '视频面试通过' });
     expect((await api.ok(GET, { id: iv.id }, c.hrToken)).interviewScorecard.finalizedAt).not.toBeNull();
     const edit = await api.gql(SAVE, { i: { interviewId: iv.id, templateId, ratings: ratings([1, 1, 1, 1]) } }, c.hrToken);
@@ -86,10 +91,15 @@ describe('scorecards, outcome → application stage, and isolation', () => {
     const hrToken = await signInStaff(api, u.username, u.password);
 
     await api.ok(SAVE, { i: { interviewId: ivF.id, templateId, ratings: ratings([2, 2, 1, 3]) } }, hrToken);
-    expect((await api.ok(OUTCOME, { i: { interviewId: ivF.id, outcome: 'FAIL', reason: '普通话不达标' } }, hrToken)).recordInterviewOutcome.status).toBe('COMPLETED');
+    expect((await api.ok(OUTCOME, { i: { interviewId: ivF.id, outcome: 'FAIL', reason: '普通话不达标' } }, hrToken)).recordInterviewOutcome.status).toBe(
+      'COMPLETED',
+    );
     expect((await api.db.query(`SELECT stage FROM applications WHERE id = $1`, [f.applicationId]))[0].stage).toBe('REJECTED');
 
-    expect((await api.ok(OUTCOME, { i: { interviewId: ivN.id, outcome: 'NO_SHOW' } }, hrToken)).recordInterviewOutcome).toMatchObject({ status: 'NO_SHOW', outcome: 'NO_SHOW' });
+    expect((await api.ok(OUTCOME, { i: { interviewId: ivN.id, outcome: 'NO_SHOW' } }, hrToken)).recordInterviewOutcome).toMatchObject({
+      status: 'NO_SHOW',
+      outcome: 'NO_SHOW',
+    });
     expect((await api.db.query(`SELECT stage FROM applications WHERE id = $1`, [n.applicationId]))[0].stage).toBe('INTERVIEW');
 
     // Application moved elsewhere meanwhile (rejected by another path): PASS is refused and nothing changes.
@@ -119,8 +129,11 @@ describe('interview isolation', () => {
   beforeAll(async () => {
     api = await createTestApi();
     a = await candidate(api);
-    const d = await api.ok(`mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id slots { id } } }`,
-      { i: { applicationId: a.applicationId, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }] } }, a.hrToken);
+    const d = await api.ok(
+      `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id slots { id } } }`,
+      { i: { applicationId: a.applicationId, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }] } },
+      a.hrToken,
+    );
     ivId = d.scheduleInterview.id;
     slotId = d.scheduleInterview.slots[0].id;
     templateId = (await api.ok(TEMPLATE, { i: { name: '初试', criteria: CALL_CENTRE } }, a.hrToken)).createScorecardTemplate.id;
@@ -129,25 +142,37 @@ describe('interview isolation', () => {
   });
   afterAll(() => api.close());
 
-  const hrOnly = () => ({
-    interviewScorecard: [GET, { id: ivId }],
-    saveInterviewScorecard: [SAVE, { i: { interviewId: ivId, templateId, ratings: ratings([1, 1, 1, 1]) } }],
-    recordInterviewOutcome: [OUTCOME, { i: { interviewId: ivId, outcome: 'FAIL' } }],
-    rescheduleInterview: [`mutation($i: RescheduleInterviewInput!) { rescheduleInterview(input: $i) { id } }`, { i: { interviewId: ivId, slots: [{ startsAt: at(api, 600), durationMinutes: 30 }] } }],
-    cancelInterview: [`mutation($i: CancelInterviewInput!) { cancelInterview(input: $i) { id } }`, { i: { interviewId: ivId, reason: 'x' } }],
-    scheduleInterview: [`mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`, { i: { applicationId: a.applicationId, slots: [{ startsAt: at(api, 700), durationMinutes: 30 }] } }],
-  }) as Record<string, [string, Record<string, unknown>]>;
-  const bothSides = () => ({
-    interview: [`query($id: ID!) { interview(id: $id) { id } }`, { id: ivId }],
-    interviewJoinToken: [`mutation($id: ID!) { interviewJoinToken(interviewId: $id) { token } }`, { id: ivId }],
-  }) as Record<string, [string, Record<string, unknown>]>;
-  const seekerOnly = () => ({
-    chooseInterviewSlot: [`mutation($i: ChooseSlotInput!) { chooseInterviewSlot(input: $i) { id } }`, { i: { interviewId: ivId, slotId } }],
-    requestOtherInterviewTimes: [`mutation($i: RequestOtherTimesInput!) { requestOtherInterviewTimes(input: $i) { id } }`, { i: { interviewId: ivId, note: 'x' } }],
-  }) as Record<string, [string, Record<string, unknown>]>;
+  const hrOnly = () =>
+    ({
+      interviewScorecard: [GET, { id: ivId }],
+      saveInterviewScorecard: [SAVE, { i: { interviewId: ivId, templateId, ratings: ratings([1, 1, 1, 1]) } }],
+      recordInterviewOutcome: [OUTCOME, { i: { interviewId: ivId, outcome: 'FAIL' } }],
+      rescheduleInterview: [
+        `mutation($i: RescheduleInterviewInput!) { rescheduleInterview(input: $i) { id } }`,
+        { i: { interviewId: ivId, slots: [{ startsAt: at(api, 600), durationMinutes: 30 }] } },
+      ],
+      cancelInterview: [`mutation($i: CancelInterviewInput!) { cancelInterview(input: $i) { id } }`, { i: { interviewId: ivId, reason: 'x' } }],
+      scheduleInterview: [
+        `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`,
+        { i: { applicationId: a.applicationId, slots: [{ startsAt: at(api, 700), durationMinutes: 30 }] } },
+      ],
+    }) as Record<string, [string, Record<string, unknown>]>;
+  const bothSides = () =>
+    ({
+      interview: [`query($id: ID!) { interview(id: $id) { id } }`, { id: ivId }],
+      interviewJoinToken: [`mutation($id: ID!) { interviewJoinToken(interviewId: $id) { token } }`, { id: ivId }],
+    }) as Record<string, [string, Record<string, unknown>]>;
+  const seekerOnly = () =>
+    ({
+      chooseInterviewSlot: [`mutation($i: ChooseSlotInput!) { chooseInterviewSlot(input: $i) { id } }`, { i: { interviewId: ivId, slotId } }],
+      requestOtherInterviewTimes: [
+        `mutation($i: RequestOtherTimesInput!) { requestOtherInterviewTimes(input: $i) { id } }`,
+        { i: { interviewId: ivId, note: 'x' } },
+      ],
+    }) as Record<string, [string, Record<string, unknown>]>;
 
   it.each(['interviewScorecard', 'saveInterviewScorecard', 'recordInterviewOutcome', 'rescheduleInterview', 'cancelInterview', 'scheduleInterview'])(
-    '%s: another tenant\'s HR gets NOT_FOUND; a seeker (even the interviewee) gets FORBIDDEN',
+    "%s: another tenant's HR gets NOT_FOUND; a seeker (even the interviewee) gets FORBIDDEN",
     async (name) => {
       const [q, v] = hrOnly()[name];
       const other = await api.gql(q, v, b.hrToken);
@@ -160,7 +185,7 @@ describe('interview isolation', () => {
     },
   );
 
-  it.each(['interview', 'interviewJoinToken'])('%s: another tenant\'s HR and another seeker get NOT_FOUND', async (name) => {
+  it.each(['interview', 'interviewJoinToken'])("%s: another tenant's HR and another seeker get NOT_FOUND", async (name) => {
     const [q, v] = bothSides()[name];
     for (const token of [b.hrToken, stranger.token]) {
       const r = await api.gql(q, v, token);
@@ -176,7 +201,7 @@ describe('interview isolation', () => {
     expect((await api.gql(q, v, a.hrToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('lists: another tenant sees none of A\'s interviews or templates; seekers are refused; myInterviews is the seeker\'s own', async () => {
+  it("lists: another tenant sees none of A's interviews or templates; seekers are refused; myInterviews is the seeker's own", async () => {
     expect((await api.ok(`{ interviews(first: 100) { items { id } } }`, {}, a.hrToken)).interviews.items.map((x: any) => x.id)).toContain(ivId);
     expect((await api.ok(`{ interviews(first: 100) { items { id } } }`, {}, b.hrToken)).interviews.items).toEqual([]);
     expect((await api.ok(`{ scorecardTemplates { id } }`, {}, b.hrToken)).scorecardTemplates).toEqual([]);

@@ -19,7 +19,18 @@ describe('matchCandidates and jobsForMe', () => {
     hr = await tenantWithHr(api);
     const p = await api.ok(
       `mutation($i: PostingInput!) { createPosting(input: $i) { id } }`,
-      { i: { title: '呼入客服（普通话二乙）', description: '', headcount: 10, salaryMinFen: 350000, salaryMaxFen: 520000, shifts: ['TWO_SHIFT'], minMandarinLevel: 'L2B', minTypingSpeed: 50 } },
+      {
+        i: {
+          title: '呼入客服（普通话二乙）',
+          description: '',
+          headcount: 10,
+          salaryMinFen: 350000,
+          salaryMaxFen: 520000,
+          shifts: ['TWO_SHIFT'],
+          minMandarinLevel: 'L2B',
+          minTypingSpeed: 50,
+        },
+      },
       hr.hrToken,
     );
     postingId = p.createPosting.id;
@@ -75,7 +86,9 @@ describe('matchCandidates and jobsForMe', () => {
   });
 
   it('a consent withdrawal not yet indexed is still never shown', async () => {
-    const s = await seekerWithProfile(api, { profile: { name: '撤回者', mandarinLevel: 'L1A', typingSpeed: 120, callCenterMonths: 24, shifts: ['TWO_SHIFT'] } });
+    const s = await seekerWithProfile(api, {
+      profile: { name: '撤回者', mandarinLevel: 'L1A', typingSpeed: 120, callCenterMonths: 24, shifts: ['TWO_SHIFT'] },
+    });
     await indexer.syncSeeker(s.seekerId);
     expect((await allMatches()).map((i) => i.seeker.id)).toContain(s.seekerId);
     await api.ok(`mutation { withdrawConsent { id } }`, {}, s.token); // no relay: the index still has the document

@@ -54,24 +54,39 @@ describe('candidate index fed by the outbox', () => {
   it('a committed profile change updates the document; consent withdrawal and deletion remove it within seconds', async () => {
     const s = await seekerWithProfile(api, { profile: { name: '刘晓燕', schoolName: '集宁师范学院', typingSpeed: 61 } });
     await relayAll();
-    await waitFor(() => doc(s.seekerId), (d) => d?.typing_speed === 61);
+    await waitFor(
+      () => doc(s.seekerId),
+      (d) => d?.typing_speed === 61,
+    );
 
     await api.ok(`mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id } }`, { i: { typingSpeed: 88 } }, s.token);
     await relayAll();
-    await waitFor(() => doc(s.seekerId), (d) => d?.typing_speed === 88);
+    await waitFor(
+      () => doc(s.seekerId),
+      (d) => d?.typing_speed === 88,
+    );
 
     await api.ok(`mutation { withdrawConsent { id } }`, {}, s.token);
     await relayAll();
-    const gone = await waitFor(() => doc(s.seekerId), (d) => d === null);
+    const gone = await waitFor(
+      () => doc(s.seekerId),
+      (d) => d === null,
+    );
     expect(gone.ms).toBeLessThan(5000);
 
     await api.ok(`mutation { grantConsent { id } }`, {}, s.token);
     await relayAll();
-    await waitFor(() => doc(s.seekerId), (d) => d !== null);
+    await waitFor(
+      () => doc(s.seekerId),
+      (d) => d !== null,
+    );
 
     await api.ok(`mutation { deleteMyAccount }`, {}, s.token);
     await relayAll();
-    const erased = await waitFor(() => doc(s.seekerId), (d) => d === null);
+    const erased = await waitFor(
+      () => doc(s.seekerId),
+      (d) => d === null,
+    );
     expect(erased.ms).toBeLessThan(5000);
   });
 
@@ -92,10 +107,9 @@ describe('candidate index fed by the outbox', () => {
         if (n === crashAt) throw new Error('relay crashed');
       }),
     ).rejects.toThrow('relay crashed');
-    const [{ unrelayed }] = await api.db.query(
-      `SELECT count(*)::int AS unrelayed FROM outbox_events WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`,
-      [mine.map((m) => m.id)],
-    );
+    const [{ unrelayed }] = await api.db.query(`SELECT count(*)::int AS unrelayed FROM outbox_events WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [
+      mine.map((m) => m.id),
+    ]);
     expect(unrelayed).toBe(mine.length); // rolled back: still pending
 
     await relayAll();
@@ -105,9 +119,16 @@ describe('candidate index fed by the outbox', () => {
       expect(row.relayed_at).not.toBeNull();
       expect(await searchQueue.getJob(m.job_id)).toBeTruthy(); // one job per event, the id is the event's
     }
-    for (const [i, s] of seekers.entries()) await waitFor(() => doc(s.seekerId), (d) => d?.typing_speed === 50 + i);
+    for (const [i, s] of seekers.entries())
+      await waitFor(
+        () => doc(s.seekerId),
+        (d) => d?.typing_speed === 50 + i,
+      );
     // Jobs enqueued before the crash were not enqueued again: each event handled once.
-    await waitFor(async () => mine.map((m) => handled.get(m.id) ?? 0), (counts) => counts.every((c) => c === 1));
+    await waitFor(
+      async () => mine.map((m) => handled.get(m.id) ?? 0),
+      (counts) => counts.every((c) => c === 1),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(mine.map((m) => handled.get(m.id))).toEqual(mine.map(() => 1));
   });

@@ -18,7 +18,18 @@ describe('completed training in candidate matching', () => {
     const hr = await tenantWithHr(api, op);
     const p = await api.ok(
       `mutation($i: PostingInput!) { createPosting(input: $i) { id } }`,
-      { i: { title: '呼出客服（培训优先）', description: '', headcount: 3, salaryMinFen: 380000, salaryMaxFen: 500000, shifts: ['DAY'], minMandarinLevel: 'L2B', minTypingSpeed: 40 } },
+      {
+        i: {
+          title: '呼出客服（培训优先）',
+          description: '',
+          headcount: 3,
+          salaryMinFen: 380000,
+          salaryMaxFen: 500000,
+          shifts: ['DAY'],
+          minMandarinLevel: 'L2B',
+          minTypingSpeed: 40,
+        },
+      },
       hr.hrToken,
     );
     const postingId = p.createPosting.id;
@@ -29,7 +40,12 @@ describe('completed training in candidate matching', () => {
 
     // The trainee attends 4 of 5 sessions and passes: the class is completed, with a technician certificate.
     const classId = await trainingClass(api, op, { startsOn: day(api, -10) });
-    const sessionIds = await sessions(api, op, classId, [1, 2, 3, 4, 5].map((k) => [-(6 - k) * DAY, 2 * 3600_000] as [number, number]));
+    const sessionIds = await sessions(
+      api,
+      op,
+      classId,
+      [1, 2, 3, 4, 5].map((k) => [-(6 - k) * DAY, 2 * 3600_000] as [number, number]),
+    );
     const enrolmentId = (await enrol(api, trainee.token, classId)).data.enrolInTrainingClass.id;
     for (const s of sessionIds.slice(0, 4)) await api.ok(MARK, { i: { sessionId: s, seekerId: trainee.seekerId } }, op);
     const done = await api.ok(ASSESS, { i: { enrolmentId, score: 88, assessedOn: day(api, 0), skillLevel: 'TECHNICIAN' } }, op);
@@ -38,7 +54,9 @@ describe('completed training in candidate matching', () => {
     const indexer = api.app.get(CandidateIndexer);
     await indexer.syncSeeker(trainee.seekerId);
     await indexer.syncSeeker(other.seekerId);
-    const docs = await api.db.query(`SELECT seeker_id, training_completed FROM candidate_documents WHERE seeker_id = ANY($1::uuid[])`, [[trainee.seekerId, other.seekerId]]);
+    const docs = await api.db.query(`SELECT seeker_id, training_completed FROM candidate_documents WHERE seeker_id = ANY($1::uuid[])`, [
+      [trainee.seekerId, other.seekerId],
+    ]);
     expect(Object.fromEntries(docs.map((d: any) => [d.seeker_id, d.training_completed]))).toEqual({ [trainee.seekerId]: 1, [other.seekerId]: 0 });
 
     const items: any[] = [];

@@ -37,8 +37,13 @@ describe('a school list must not annex people (issue 8 §3)', () => {
   const oneRow = (name: string, id: string, phone = '', major = '现代物流管理') =>
     csv([CSV_HEADER, [name, id, '', phone, major, '大专', '2026', '物流2301班', '2023010101']]);
   const students = async (token: string, text?: string) =>
-    (await api.ok(`query($f: SchoolStudentFilterInput) { schoolStudents(filter: $f, first: 100) { total items { seekerId name } } }`, { f: text ? { text } : null }, token))
-      .schoolStudents as { total: number; items: Array<{ seekerId: string; name: string }> };
+    (
+      await api.ok(
+        `query($f: SchoolStudentFilterInput) { schoolStudents(filter: $f, first: 100) { total items { seekerId name } } }`,
+        { f: text ? { text } : null },
+        token,
+      )
+    ).schoolStudents as { total: number; items: Array<{ seekerId: string; name: string }> };
   const place = (seekerId: string, token = school.token) =>
     api.gql(
       `mutation($i: CreateInternshipInput!) { createInternship(input: $i) { id studentName } }`,
@@ -87,22 +92,48 @@ describe('a school list must not annex people (issue 8 §3)', () => {
     expect(refused.errors?.[0].message).toBe(unknown.errors?.[0].message);
     const oc = await api.ok(
       `mutation($i: CreateOrderClassInput!) { createOrderClass(input: $i) { id } }`,
-      { i: { tenantId: host.tenantId, kind: 'ORDER', name: `订单班${Date.now()}`, major: '现代物流管理', quota: 10, promisedHires: 1, startDate: '2025-09-01', endDate: '2026-06-30' } },
+      {
+        i: {
+          tenantId: host.tenantId,
+          kind: 'ORDER',
+          name: `订单班${Date.now()}`,
+          major: '现代物流管理',
+          quota: 10,
+          promisedHires: 1,
+          startDate: '2025-09-01',
+          endDate: '2026-06-30',
+        },
+      },
       school.token,
     );
     const addToClass = (ids: string[]) =>
-      api.gql(`mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { enrolled } }`, { i: { orderClassId: oc.createOrderClass.id, seekerIds: ids } }, school.token);
+      api.gql(
+        `mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { enrolled } }`,
+        { i: { orderClassId: oc.createOrderClass.id, seekerIds: ids } },
+        school.token,
+      );
     expect((await addToClass([victim.seekerId])).errors?.[0].extensions?.code).toBe('NOT_A_STUDENT');
     // so the host company's HR sees no internship for them
     expect((await api.ok(`{ internships { seekerId } }`, {}, host.hrToken)).internships.map((i: any) => i.seekerId)).not.toContain(victim.seekerId);
 
     // the person is told (outbox → notifications: in-app + SMS) and sees the pending link on their phone
-    const [note] = await api.db.query(`SELECT payload FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [victim.seekerId]);
+    const [note] = await api.db.query(`SELECT payload FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [
+      victim.seekerId,
+    ]);
     expect(note.payload).toMatchObject({ userId: expect.any(String), kind: 'SCHOOL_LINK_REQUESTED', sms: true });
     expect(note.payload.body).toContain(school.schoolName);
     expect(JSON.stringify(note.payload)).not.toContain(victim.idNumber);
     const mine = await links(victim.token);
-    expect(mine).toEqual([expect.objectContaining({ schoolName: school.schoolName, status: 'PENDING', major: '现代物流管理', className: '物流2301班', studentNo: '2023010101', decidedAt: null })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        schoolName: school.schoolName,
+        status: 'PENDING',
+        major: '现代物流管理',
+        className: '物流2301班',
+        studentNo: '2023010101',
+        decidedAt: null,
+      }),
+    ]);
 
     // nobody else can answer it (a stranger gets NOT_FOUND, as for a link that does not exist)
     const stranger = await signInSeeker(api);
@@ -138,7 +169,10 @@ describe('a school list must not annex people (issue 8 §3)', () => {
     expect(after).toEqual(p); // the other school's profile gains no phone and keeps its major
     expect(after).toMatchObject({ phone_enc: null, major: '软件技术' });
     const ss = await api.db.query(`SELECT school_id, status FROM seeker_schools WHERE seeker_id = $1 ORDER BY status`, [p.id]);
-    expect(ss).toEqual([{ school_id: otherSchool.schoolId, status: 'CONFIRMED' }, { school_id: school.schoolId, status: 'PENDING' }]);
+    expect(ss).toEqual([
+      { school_id: otherSchool.schoolId, status: 'CONFIRMED' },
+      { school_id: school.schoolId, status: 'PENDING' },
+    ]);
     expect((await students(school.token, '那仁花')).total).toBe(0);
     expect((await place(p.id)).errors?.[0].extensions?.code).toBe('NOT_A_STUDENT');
     expect((await students(otherSchool.token, '那仁花')).total).toBe(1); // still the first school's student
@@ -156,7 +190,7 @@ describe('a school list must not annex people (issue 8 §3)', () => {
     await importFile(api, school.token, oneRow('巴雅尔', id, '13900000005'), 'fair.csv');
     const [after] = await api.db.query(`SELECT * FROM seekers WHERE id = $1`, [p.id]);
     expect(after).toEqual(p);
-    expect((await api.db.query(`SELECT status FROM seeker_schools WHERE seeker_id = $1`, [p.id]))).toEqual([{ status: 'PENDING' }]);
+    expect(await api.db.query(`SELECT status FROM seeker_schools WHERE seeker_id = $1`, [p.id])).toEqual([{ status: 'PENDING' }]);
     expect((await students(school.token, '巴雅尔')).total).toBe(0);
   });
 
@@ -169,7 +203,9 @@ describe('a school list must not annex people (issue 8 §3)', () => {
     expect(again).toMatchObject({ accepted: 1, rejected: 0 });
     const [row] = await api.db.query(`SELECT status, major FROM seeker_schools WHERE id = $1`, [l.id]);
     expect(row).toEqual({ status: 'DECLINED', major: '现代物流管理' });
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [s.seekerId]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [
+      s.seekerId,
+    ]);
     expect(n).toBe(1);
     expect((await students(school.token, '图雅')).total).toBe(0);
     expect((await place(s.seekerId)).errors?.[0].extensions?.code).toBe('NOT_A_STUDENT');

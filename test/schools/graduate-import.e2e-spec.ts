@@ -9,7 +9,18 @@ import { Readable } from 'stream';
 import { GRADUATE_UPLOAD_DIR } from '../../libs/schools/src/graduate-imports/graduate-upload.store';
 import { ImportGraduateListCommand, ImportGraduateListUseCase } from '@app/schools';
 import {
-  csv, CSV_HEADER, expectation, FIXTURES, freshId, importFile, rejections, schoolWithAdmin, startWorker, upload, uploadFixture, waitForImport,
+  csv,
+  CSV_HEADER,
+  expectation,
+  FIXTURES,
+  freshId,
+  importFile,
+  rejections,
+  schoolWithAdmin,
+  startWorker,
+  upload,
+  uploadFixture,
+  waitForImport,
 } from './schools-helpers';
 
 const countUploads = () => (fs.existsSync(GRADUATE_UPLOAD_DIR) ? fs.readdirSync(GRADUATE_UPLOAD_DIR).length : 0);
@@ -32,12 +43,23 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
   });
 
   const outboxFor = async (ids: string[]) =>
-    (await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'seeker.changed' AND aggregate_id = ANY($1::uuid[])`, [ids]))[0].n as number;
+    (await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'seeker.changed' AND aggregate_id = ANY($1::uuid[])`, [ids]))[0]
+      .n as number;
 
   it('GBK CSV: every graduate becomes a private SCHOOL profile with a school record and one outbox event; re-upload changes nothing', async () => {
     const e = expectation('gbk.csv');
     const imp = await importFile(api, school.token, fs.readFileSync(path.join(FIXTURES, 'gbk.csv')), '2025届毕业生名单.csv');
-    expect(imp).toMatchObject({ status: 'DONE', format: 'csv', encoding: 'gbk', fileName: '2025届毕业生名单.csv', rowsProcessed: 40, rowsTotal: 40, progressPercent: 100, accepted: 40, rejected: 0 });
+    expect(imp).toMatchObject({
+      status: 'DONE',
+      format: 'csv',
+      encoding: 'gbk',
+      fileName: '2025届毕业生名单.csv',
+      rowsProcessed: 40,
+      rowsTotal: 40,
+      progressPercent: 100,
+      accepted: 40,
+      rejected: 0,
+    });
     const rows = await api.db.query(
       `SELECT s.id, s.name, s.source, s.shared_with_tenants, s.school_name, s.id_number_enc, s.id_number_hash, s.phone_enc, ss.class_name
          FROM seekers s JOIN seeker_schools ss ON ss.seeker_id = s.id WHERE ss.school_id = $1 ORDER BY s.name`,
@@ -119,7 +141,16 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
       ws.eachRow((row, n) => n > 1 && reportRows.push(Number(row.getCell(1).value)));
       expect(reportRows).toEqual([...badRows].sort((a, b) => a - b));
       // it can be fixed and uploaded again: the reader finds its header
-      const again = await readGraduateFile(Readable.from(Buffer.from(await (await fetch(`${api.url}/schools/graduate-imports/${body.id}/rejected.xlsx`, { headers: { authorization: `Bearer ${school.token}` } })).arrayBuffer())), 'r.xlsx');
+      const again = await readGraduateFile(
+        Readable.from(
+          Buffer.from(
+            await (
+              await fetch(`${api.url}/schools/graduate-imports/${body.id}/rejected.xlsx`, { headers: { authorization: `Bearer ${school.token}` } })
+            ).arrayBuffer(),
+          ),
+        ),
+        'r.xlsx',
+      );
       expect(again.mapping.missingRequired).toEqual([]);
       await again.close();
     },
@@ -172,10 +203,20 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     const [after] = await api.db.query(`SELECT * FROM seekers WHERE id = $1`, [s.seekerId]);
     expect(after).toEqual(before); // not one field: no major, no graduation year, no phone, same completeness and updated_at
     const ss = await api.db.query(`SELECT * FROM seeker_schools WHERE seeker_id = $1`, [s.seekerId]);
-    expect(ss).toEqual([expect.objectContaining({
-      school_id: school.schoolId, status: 'PENDING', decided_at: null, import_id: done.id, requested_by: school.userId,
-      major: '现代物流管理', education: 'JUNIOR_COLLEGE', graduation_year: 2025, class_name: '物流2201班', student_no: '2022010101',
-    })]);
+    expect(ss).toEqual([
+      expect.objectContaining({
+        school_id: school.schoolId,
+        status: 'PENDING',
+        decided_at: null,
+        import_id: done.id,
+        requested_by: school.userId,
+        major: '现代物流管理',
+        education: 'JUNIOR_COLLEGE',
+        graduation_year: 2025,
+        class_name: '物流2201班',
+        student_no: '2022010101',
+      }),
+    ]);
     expect(await outboxFor([s.seekerId])).toBe(events); // nothing changed that anyone else can see
     // the same row again: still pending, not asked twice; a corrected class name updates the school's own (pending) record
     expect(await importFile(api, school.token, file, 'one.csv')).toMatchObject({ accepted: 1 });
@@ -184,7 +225,9 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     const [ss2] = await api.db.query(`SELECT * FROM seeker_schools WHERE seeker_id = $1`, [s.seekerId]);
     expect(ss2).toMatchObject({ status: 'PENDING', class_name: '物流2202班', student_no: '2022010101', education: 'JUNIOR_COLLEGE' }); // blanks never erase
     expect(await outboxFor([s.seekerId])).toBe(events);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [s.seekerId]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'notify.school_link_requested' AND aggregate_id = $1`, [
+      s.seekerId,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -210,7 +253,12 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     const phone = uniquePhone();
     const id = freshId('2004-06-02');
     const name = '乌云其木格';
-    const done = await importFile(api, school.token, csv([CSV_HEADER, [name, id, '女', phone, '电子商务', '大专', '2026', '电商2301班', '2023030101']]), 'consent.csv');
+    const done = await importFile(
+      api,
+      school.token,
+      csv([CSV_HEADER, [name, id, '女', phone, '电子商务', '大专', '2026', '电商2301班', '2023030101']]),
+      'consent.csv',
+    );
     expect(done.accepted).toBe(1);
     const [imported] = await api.db.query(`SELECT id FROM seekers WHERE id_number_hash = $1`, [api.crypto.hash('id', id)]);
     const inPool = async () => {
@@ -223,8 +271,22 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     expect(view.errors?.[0]).toBeDefined();
 
     const seeker = await signInSeeker(api, phone);
-    const mine = await api.ok(`mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id name source schoolName major graduationYear education sharedWithTenants phone } }`, { i: { idNumber: id, regionCode: '150902' } }, seeker.token);
-    expect(mine.saveMyProfile).toMatchObject({ id: imported.id, name, source: 'SCHOOL', schoolName: school.schoolName, major: '电子商务', graduationYear: 2026, education: 'JUNIOR_COLLEGE', sharedWithTenants: false, phone });
+    const mine = await api.ok(
+      `mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id name source schoolName major graduationYear education sharedWithTenants phone } }`,
+      { i: { idNumber: id, regionCode: '150902' } },
+      seeker.token,
+    );
+    expect(mine.saveMyProfile).toMatchObject({
+      id: imported.id,
+      name,
+      source: 'SCHOOL',
+      schoolName: school.schoolName,
+      major: '电子商务',
+      graduationYear: 2026,
+      education: 'JUNIOR_COLLEGE',
+      sharedWithTenants: false,
+      phone,
+    });
     expect(await inPool()).toBe(false);
     await api.ok(`mutation { grantConsent { id } }`, {}, seeker.token);
     expect(await inPool()).toBe(true);
@@ -242,14 +304,17 @@ describe('graduate-list import: upload → BullMQ → worker → talent pool (re
     expect((await api.gql(q, { id: body.id }, hrToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await api.gql(q, { id: body.id }, seeker.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await api.gql(q, { id: body.id }, op)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await api.gql(`query($id: ID!) { graduateImportRejections(importId: $id) { total } }`, { id: body.id }, other.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await api.gql(`query($id: ID!) { graduateImportRejections(importId: $id) { total } }`, { id: body.id }, other.token)).errors?.[0].extensions?.code,
+    ).toBe('NOT_FOUND');
     const list = await api.ok(`{ graduateImports { total items { id } } }`, {}, other.token);
     expect(list.graduateImports.total).toBe(0);
     const students = await api.ok(`{ schoolStudents { total } }`, {}, other.token);
     expect(students.schoolStudents.total).toBe(0);
     expect((await api.gql(`{ schoolStudents { total } }`, {}, hrToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const report = (t: string | null) => fetch(`${api.url}/schools/graduate-imports/${body.id}/rejected.xlsx`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+    const report = (t: string | null) =>
+      fetch(`${api.url}/schools/graduate-imports/${body.id}/rejected.xlsx`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
     expect((await report(other.token)).status).toBe(404);
     expect((await report(hrToken)).status).toBe(403);
     expect((await report(null)).status).toBe(401);

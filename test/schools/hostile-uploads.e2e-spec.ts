@@ -24,7 +24,17 @@ function bigList(n: number): string {
   const rows = [CSV_HEADER];
   for (let i = 0; i < n; i++) {
     const birth = new Date(Date.UTC(2002, 0, 1) + Math.floor(i / 900) * 86400000).toISOString().slice(0, 10);
-    rows.push([`学生${i}`, makeResidentId('150902', birth, i % 900), i % 2 ? '男' : '女', '', '现代物流管理', '大专', '2025', '物流2201班', String(100000 + i)]);
+    rows.push([
+      `学生${i}`,
+      makeResidentId('150902', birth, i % 900),
+      i % 2 ? '男' : '女',
+      '',
+      '现代物流管理',
+      '大专',
+      '2025',
+      '物流2201班',
+      String(100000 + i),
+    ]);
   }
   return csv(rows);
 }
@@ -91,7 +101,12 @@ describe('hostile uploads cannot take the API or the worker down (real PostgreSQ
     // The real worker starts: the queued job (and the sweep) meet an import whose last 3 attempts never came back.
     worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
     const done = await waitForImport(api, school.token, id);
-    expect(done).toMatchObject({ status: 'FAILED', errorCode: 'IMPORT_CRASHED', errorMessage: IMPORT_CRASHED.messageZh, errorMessageEn: IMPORT_CRASHED.messageEn });
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      errorCode: 'IMPORT_CRASHED',
+      errorMessage: IMPORT_CRASHED.messageZh,
+      errorMessageEn: IMPORT_CRASHED.messageEn,
+    });
     expect(done.errorMessage).toContain(`${MAX_IMPORT_CRASHES} 次意外中止`);
     expect(done.rowsProcessed).toBe(committed); // what was committed before the crashes is kept
     const [c] = await api.db.query(`SELECT created_count, updated_count, unchanged_count, rejected_count FROM graduate_imports WHERE id = $1`, [id]);
@@ -109,7 +124,10 @@ describe('hostile uploads cannot take the API or the worker down (real PostgreSQ
   it('a shared-strings bomb and a sheet that inflates to 300 MB are refused in the upload request, before anything is inflated or stored', async () => {
     if (!worker) worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
     const before = (await api.db.query(`SELECT count(*)::int AS n FROM graduate_imports`))[0].n;
-    for (const [name, buf] of [['text-bomb.xlsx', sharedStringsBomb()], ['inflating.xlsx', inflatingSheet()]] as const) {
+    for (const [name, buf] of [
+      ['text-bomb.xlsx', sharedStringsBomb()],
+      ['inflating.xlsx', inflatingSheet()],
+    ] as const) {
       expect(buf.length).toBeLessThan(2 * 1048576);
       const t = Date.now();
       const r = await upload(api, school.token, buf, name);
@@ -124,7 +142,13 @@ describe('hostile uploads cannot take the API or the worker down (real PostgreSQ
 
   it.each([
     ['a value in column XFD (row 25)', () => farColumnCell(30, 25), 'TOO_MANY_COLUMNS', '第 25 行 XFD 列超出了允许的 256 列', 'Column XFD of row 25'],
-    ['a sheet whose zip headers under-declare 300 MB as 64 KB', () => lyingSheet(), 'SUSPICIOUS_ARCHIVE', '解压后的大小与文件声明的不符', 'inflates to a size other than the one it declares'],
+    [
+      'a sheet whose zip headers under-declare 300 MB as 64 KB',
+      () => lyingSheet(),
+      'SUSPICIOUS_ARCHIVE',
+      '解压后的大小与文件声明的不符',
+      'inflates to a size other than the one it declares',
+    ],
   ])('%s: accepted (its first rows are fine), then the import ends FAILED with the reason', async (_label, make, code, zh, en) => {
     if (!worker) worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
     const r = await upload(api, school.token, make(), 'hostile.xlsx');

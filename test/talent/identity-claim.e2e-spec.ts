@@ -26,7 +26,12 @@ describe('claiming an existing profile (identity claims)', () => {
 
   async function importGraduate(name: string, phone: string): Promise<{ id: string; seekerId: string }> {
     const id = idNumber('150902', '2004-03-0' + (1 + Math.floor(Math.random() * 9)));
-    const done = await importFile(api, school.token, csv([CSV_HEADER, [name, id, '女', phone, '呼叫中心服务与管理', '大专', '2026', '呼叫2301班', '2023010101']]), 'claim.csv');
+    const done = await importFile(
+      api,
+      school.token,
+      csv([CSV_HEADER, [name, id, '女', phone, '呼叫中心服务与管理', '大专', '2026', '呼叫2301班', '2023010101']]),
+      'claim.csv',
+    );
     expect(done).toMatchObject({ status: 'DONE', rejected: 0 });
     const [row] = await api.db.query(`SELECT id, source, user_id FROM seekers WHERE id_number_hash = $1`, [api.crypto.hash('id', id)]);
     expect(row).toMatchObject({ source: 'SCHOOL', user_id: null });
@@ -85,7 +90,9 @@ describe('claiming an existing profile (identity claims)', () => {
     const real = await signInSeeker(api, realPhone);
     const mine = await api.ok(SAVE, { i: { idNumber: g.id, regionCode: '150902', typingSpeed: 70 } }, real.token);
     expect(mine.saveMyProfile).toMatchObject({ id: g.seekerId, name: '其其格', phone: realPhone, schoolName: school.schoolName, source: 'SCHOOL' });
-    const rows = await api.db.query(`SELECT status, method, claimant_user_id, decided_at FROM identity_claims WHERE seeker_id = $1 ORDER BY created_at`, [g.seekerId]);
+    const rows = await api.db.query(`SELECT status, method, claimant_user_id, decided_at FROM identity_claims WHERE seeker_id = $1 ORDER BY created_at`, [
+      g.seekerId,
+    ]);
     expect(rows).toEqual([
       expect.objectContaining({ status: 'PENDING', method: null }),
       expect.objectContaining({ status: 'APPROVED', method: 'PHONE_MATCH', decided_at: expect.any(Date) }),
@@ -167,7 +174,12 @@ describe('claiming an existing profile (identity claims)', () => {
     expect(api.crypto.decrypt(row.phone_enc)).toBe(claimant.phone);
     expect(row.name).toBe('王建国'); // the claim's own input was never applied
     const [rec] = await api.db.query(`SELECT * FROM identity_claims WHERE id = $1`, [claimOf(claimant.phone)]);
-    expect(rec).toMatchObject({ status: 'APPROVED', previous_user_id: ownerUser.id, decided_by_role: 'OPERATOR', decision_note: '本人持身份证到人才服务中心核验' });
+    expect(rec).toMatchObject({
+      status: 'APPROVED',
+      previous_user_id: ownerUser.id,
+      decided_by_role: 'OPERATOR',
+      decision_note: '本人持身份证到人才服务中心核验',
+    });
     expect(rec.decided_by).not.toBeNull();
 
     expect((await api.ok(`{ myProfile { id name } }`, {}, claimant.token)).myProfile).toEqual({ id: owner.seekerId, name: '王建国' });

@@ -26,7 +26,13 @@ describe('sensitive categories', () => {
   const profileSeenByHr = async (seekerId: string) =>
     (await api.ok(`query($id: ID!) { talentProfile(id: $id) { categories sensitiveConsent } }`, { id: seekerId }, hr.hrToken)).talentProfile;
   const poolIds = async (category: string) =>
-    (await api.ok(`query($f: TalentFilterInput) { talentPool(filter: $f, first: 100) { items { id categories } } }`, { f: { text: name, category } }, hr.hrToken)).talentPool.items;
+    (
+      await api.ok(
+        `query($f: TalentFilterInput) { talentPool(filter: $f, first: 100) { items { id categories } } }`,
+        { f: { text: name, category } },
+        hr.hrToken,
+      )
+    ).talentPool.items;
   const documentCategories = async (seekerId: string) => {
     await api.app.get(CandidateIndexer).syncSeeker(seekerId);
     const [d] = await api.db.query(`SELECT categories FROM candidate_documents WHERE seeker_id = $1`, [seekerId]);
@@ -36,11 +42,14 @@ describe('sensitive categories', () => {
   it('hidden from HR (profile, pool filter, applications, search document) until the seeker gives the separate consent; withdrawable', async () => {
     const s = await seekerWithProfile(api, { profile: { name, categories: ['GRADUATE', 'POOR_HOUSEHOLD', 'DISABLED'] } });
     const appId = await applyTo(api, s.token, postingId);
-    const appView = async () => (await api.ok(`query($id: ID!) { application(id: $id) { seeker { categories } } }`, { id: appId }, hr.hrToken)).application.seeker.categories;
+    const appView = async () =>
+      (await api.ok(`query($id: ID!) { application(id: $id) { seeker { categories } } }`, { id: appId }, hr.hrToken)).application.seeker.categories;
 
     // The seeker sees their own categories; HR does not see the sensitive ones.
     expect((await api.ok(`{ myProfile { categories sensitiveConsent sharedWithTenants } }`, {}, s.token)).myProfile).toEqual({
-      categories: ['GRADUATE', 'POOR_HOUSEHOLD', 'DISABLED'], sensitiveConsent: false, sharedWithTenants: true,
+      categories: ['GRADUATE', 'POOR_HOUSEHOLD', 'DISABLED'],
+      sensitiveConsent: false,
+      sharedWithTenants: true,
     });
     expect(await profileSeenByHr(s.seekerId)).toEqual({ categories: ['GRADUATE'], sensitiveConsent: false });
     expect(await appView()).toEqual(['GRADUATE']);
@@ -70,7 +79,11 @@ describe('sensitive categories', () => {
     expect(after.find((c: any) => c.scope === 'SHARE_WITH_TENANTS').withdrawnAt).toBeNull();
 
     // Staff of the service centre see the categories (they verify them).
-    expect((await api.ok(`query($id: ID!) { talentProfile(id: $id) { categories } }`, { id: s.seekerId }, op)).talentProfile.categories).toEqual(['GRADUATE', 'POOR_HOUSEHOLD', 'DISABLED']);
+    expect((await api.ok(`query($id: ID!) { talentProfile(id: $id) { categories } }`, { id: s.seekerId }, op)).talentProfile.categories).toEqual([
+      'GRADUATE',
+      'POOR_HOUSEHOLD',
+      'DISABLED',
+    ]);
   });
 
   it('the service centre records verified categories (source, who, when); self-declared ones stay unverified; nobody else may', async () => {
@@ -98,7 +111,10 @@ describe('sensitive categories', () => {
     expect(mine.find((c: any) => c.category === 'DISABLED')).toMatchObject({ verified: true, source: 'SERVICE_CENTRE', verifiedAt: expect.any(String) });
     const [row] = await api.db.query(`SELECT categories FROM seekers WHERE id = $1`, [s.seekerId]);
     expect(row.categories).toEqual(['GRADUATE', 'DISABLED', 'POOR_HOUSEHOLD']);
-    const rec = await api.db.query(`SELECT category, source, note, verified_by, verified_at FROM seeker_category_verifications WHERE seeker_id = $1 AND revoked_at IS NULL ORDER BY category`, [s.seekerId]);
+    const rec = await api.db.query(
+      `SELECT category, source, note, verified_by, verified_at FROM seeker_category_verifications WHERE seeker_id = $1 AND revoked_at IS NULL ORDER BY category`,
+      [s.seekerId],
+    );
     expect(rec).toEqual([
       expect.objectContaining({ category: 'DISABLED', source: 'SERVICE_CENTRE', note: '核验残疾人证', verified_by: expect.any(String) }),
       expect.objectContaining({ category: 'POOR_HOUSEHOLD', source: 'BUREAU_LIST', note: '2026年低保名单第3批' }),

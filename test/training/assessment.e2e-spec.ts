@@ -17,7 +17,12 @@ describe('assessment, completion and certificates (real PostgreSQL)', () => {
   /** A class with five past sessions (one a day, two hours each) and its enrolled trainees. */
   async function classWithFiveSessions(people: number) {
     const classId = await trainingClass(api, op, { courses: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》', '《客诉处理技巧》'] });
-    const sessionIds = await sessions(api, op, classId, [1, 2, 3, 4, 5].map((k) => [-(6 - k) * DAY, 2 * 3600_000] as [number, number]));
+    const sessionIds = await sessions(
+      api,
+      op,
+      classId,
+      [1, 2, 3, 4, 5].map((k) => [-(6 - k) * DAY, 2 * 3600_000] as [number, number]),
+    );
     const trainees = await Promise.all(Array.from({ length: people }, () => seeker(api)));
     const enrolments: string[] = [];
     for (const t of trainees) enrolments.push((await enrol(api, t.token, classId)).data.enrolInTrainingClass.id);
@@ -57,12 +62,16 @@ describe('assessment, completion and certificates (real PostgreSQL)', () => {
     const exp = (await api.ok(`{ exportMyData }`, {}, c.trainees[0].token)).exportMyData;
     expect(exp.training.title).toContain('培训');
     const t = exp.training.records;
-    expect(t.enrolments).toEqual([expect.objectContaining({ enrolmentId: c.enrolments[0], type: 'NEW_HIRE', typeZh: '新员工入职课程', status: 'COMPLETED', statusZh: '已结业' })]);
+    expect(t.enrolments).toEqual([
+      expect.objectContaining({ enrolmentId: c.enrolments[0], type: 'NEW_HIRE', typeZh: '新员工入职课程', status: 'COMPLETED', statusZh: '已结业' }),
+    ]);
     expect(t.attendance).toHaveLength(4);
     expect(t.attendance.every((a: any) => a.enrolmentId === c.enrolments[0] && a.method === 'MANUAL' && a.methodZh === '教员登记')).toBe(true);
     expect(t.assessments.map((a: any) => a.score).sort()).toEqual([85, 95]);
     expect(t.assessments.find((a: any) => a.score === 85)).toMatchObject({ passed: true, skillLevel: 'TECHNICIAN', skillLevelZh: '技师', assessedOn: today });
-    expect(t.certificates).toEqual([expect.objectContaining({ certificateNo: r.certificate.certificateNo, skillLevelZh: '技师', attendedSessions: 4, totalSessions: 5 })]);
+    expect(t.certificates).toEqual([
+      expect.objectContaining({ certificateNo: r.certificate.certificateNo, skillLevelZh: '技师', attendedSessions: 4, totalSessions: 5 }),
+    ]);
     // Another trainee's export holds none of it.
     const stranger = await seeker(api);
     const other = (await api.ok(`{ exportMyData }`, {}, stranger.token)).exportMyData;
@@ -128,9 +137,17 @@ describe('assessment, completion and certificates (real PostgreSQL)', () => {
     );
     expect(mine.myTraining).toHaveLength(1);
     expect(mine.myTraining[0]).toMatchObject({
-      status: 'COMPLETED', attendedSessions: 5, totalSessions: 5, attendancePercent: 100,
-      assessments: [{ score: 92, passed: true }], certificate: { skillLevel: 'ADVANCED_WORKER' },
-      trainingClass: { id: c.classId, type: 'NEW_HIRE', courses: [{ name: '《客户沟通技巧与礼仪》' }, { name: '《呼入电话服务技巧》' }, { name: '《客诉处理技巧》' }] },
+      status: 'COMPLETED',
+      attendedSessions: 5,
+      totalSessions: 5,
+      attendancePercent: 100,
+      assessments: [{ score: 92, passed: true }],
+      certificate: { skillLevel: 'ADVANCED_WORKER' },
+      trainingClass: {
+        id: c.classId,
+        type: 'NEW_HIRE',
+        courses: [{ name: '《客户沟通技巧与礼仪》' }, { name: '《呼入电话服务技巧》' }, { name: '《客诉处理技巧》' }],
+      },
     });
     expect(mine.myTraining[0].attendedSessionIds.sort()).toEqual([...c.sessionIds].sort());
     expect(mine.myTraining[0].trainingClass.sessions).toHaveLength(5);
@@ -138,19 +155,32 @@ describe('assessment, completion and certificates (real PostgreSQL)', () => {
     expect(other.myTraining).toEqual([{ status: 'ENROLLED', attendedSessions: 2, certificate: null }]);
 
     const profile = await api.ok(`{ myProfile { completedTraining { classId classType courseNames skillLevel certificateNo } } }`, {}, c.trainees[0].token);
-    expect(profile.myProfile.completedTraining).toEqual([{
-      classId: c.classId, classType: 'NEW_HIRE', courseNames: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》', '《客诉处理技巧》'],
-      skillLevel: 'ADVANCED_WORKER', certificateNo: mine.myTraining[0].certificate.certificateNo,
-    }]);
+    expect(profile.myProfile.completedTraining).toEqual([
+      {
+        classId: c.classId,
+        classType: 'NEW_HIRE',
+        courseNames: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》', '《客诉处理技巧》'],
+        skillLevel: 'ADVANCED_WORKER',
+        certificateNo: mine.myTraining[0].certificate.certificateNo,
+      },
+    ]);
     // Tenant HR sees it on the (masked) profile of a consenting seeker.
     const { hrToken } = await tenantWithHr(api, op);
-    const seen = await api.ok(`query($id: ID!) { talentProfile(id: $id) { idNumberMasked completedTraining { classType skillLevel } } }`, { id: c.trainees[0].seekerId }, hrToken);
+    const seen = await api.ok(
+      `query($id: ID!) { talentProfile(id: $id) { idNumberMasked completedTraining { classType skillLevel } } }`,
+      { id: c.trainees[0].seekerId },
+      hrToken,
+    );
     expect(seen.talentProfile.completedTraining).toEqual([{ classType: 'NEW_HIRE', skillLevel: 'ADVANCED_WORKER' }]);
 
     const map = await api.app.get(TrainingRecordService).completedTrainingFor([c.trainees[0].seekerId, c.trainees[1].seekerId]);
     expect(map.has(c.trainees[1].seekerId)).toBe(false);
-    expect(map.get(c.trainees[0].seekerId)).toEqual([expect.objectContaining({
-      classType: 'NEW_HIRE', courseNames: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》', '《客诉处理技巧》'], completedAt: expect.any(Date),
-    })]);
+    expect(map.get(c.trainees[0].seekerId)).toEqual([
+      expect.objectContaining({
+        classType: 'NEW_HIRE',
+        courseNames: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》', '《客诉处理技巧》'],
+        completedAt: expect.any(Date),
+      }),
+    ]);
   });
 });

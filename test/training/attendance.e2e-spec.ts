@@ -94,7 +94,11 @@ describe('attendance: rotating QR check-in and manual marking (real PostgreSQL)'
     await api.ok(`mutation($c: ID!) { withdrawFromTrainingClass(classId: $c) { status } }`, { c: classId }, leaver.token);
     expect(codeOf(await api.gql(CHECK_IN, { i: { sessionId, code: qr.code } }, leaver.token))).toBe('NOT_ENROLLED');
     // The mutation takes no seeker id: there is no way to check in someone else.
-    const bad = await api.gql(`mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`, { i: { sessionId, code: qr.code, seekerId: stranger.seekerId } }, leaver.token);
+    const bad = await api.gql(
+      `mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`,
+      { i: { sessionId, code: qr.code, seekerId: stranger.seekerId } },
+      leaver.token,
+    );
     expect(bad.errors?.length).toBeGreaterThan(0);
     const rows = await api.db.query(`SELECT 1 FROM training_attendance WHERE session_id = $1`, [sessionId]);
     expect(rows).toHaveLength(0);
@@ -139,11 +143,13 @@ describe('attendance: rotating QR check-in and manual marking (real PostgreSQL)'
       await enrol(api, p.token, b);
     }
     const [codeA, codeB] = await Promise.all([checkInCode(api, op, a.sessionId), checkInCode(api, op, bSession)]);
-    const results = await Promise.all(people.flatMap((p) => [
-      api.gql(CHECK_IN, { i: { sessionId: a.sessionId, code: codeA.code } }, p.token),
-      api.gql(CHECK_IN, { i: { sessionId: bSession, code: codeB.code } }, p.token),
-      api.gql(MARK, { i: { sessionId: bSession, seekerId: p.seekerId } }, op),
-    ]));
+    const results = await Promise.all(
+      people.flatMap((p) => [
+        api.gql(CHECK_IN, { i: { sessionId: a.sessionId, code: codeA.code } }, p.token),
+        api.gql(CHECK_IN, { i: { sessionId: bSession, code: codeB.code } }, p.token),
+        api.gql(MARK, { i: { sessionId: bSession, seekerId: p.seekerId } }, op),
+      ]),
+    );
     for (let i = 0; i < people.length; i++) {
       const mine = results.slice(i * 3, i * 3 + 3);
       const ok = mine.filter((r) => !r.errors);
@@ -173,7 +179,10 @@ describe('attendance: rotating QR check-in and manual marking (real PostgreSQL)'
     expect(list.sessionAttendance).toEqual([{ seekerId: p.seekerId, method: 'MANUAL' }]);
 
     const later = await trainingClass(api, op);
-    const [future, past] = await sessions(api, op, later, [[2 * 3600_000, 3600_000], [-3 * 3600_000, 3600_000]]);
+    const [future, past] = await sessions(api, op, later, [
+      [2 * 3600_000, 3600_000],
+      [-3 * 3600_000, 3600_000],
+    ]);
     await enrol(api, p.token, later);
     expect(codeOf(await api.gql(MARK, { i: { sessionId: future, seekerId: p.seekerId } }, op))).toBe('SESSION_NOT_STARTED');
     expect(codeOf(await api.gql(`query($s: ID!) { sessionCheckInCode(sessionId: $s) { code } }`, { s: future }, op))).toBe('CHECKIN_NOT_OPEN');

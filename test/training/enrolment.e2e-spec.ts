@@ -13,10 +13,20 @@ describe('training classes and enrolment (real PostgreSQL)', () => {
   it('the plan’s courses are seeded and the base centre exists', async () => {
     const d = await api.ok(`{ trainingCourses { name audience module fromPlan } trainingInstitutions { name kind } }`, {}, op);
     const names = d.trainingCourses.filter((c: { fromPlan: boolean }) => c.fromPlan).map((c: { name: string }) => c.name);
-    expect(names).toEqual(expect.arrayContaining([
-      '《拥有积极心态系列》', '《客户沟通技巧与礼仪》', '《客户服务心态分析与调适》', '《呼入电话服务技巧》', '《客诉处理技巧》',
-      '《点燃营销人员工作的动力》', '《从平凡走向卓越系列》', '《客户心理分析》', '《职业道德与个人修养》', '《我是优秀管理者系列》',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '《拥有积极心态系列》',
+        '《客户沟通技巧与礼仪》',
+        '《客户服务心态分析与调适》',
+        '《呼入电话服务技巧》',
+        '《客诉处理技巧》',
+        '《点燃营销人员工作的动力》',
+        '《从平凡走向卓越系列》',
+        '《客户心理分析》',
+        '《职业道德与个人修养》',
+        '《我是优秀管理者系列》',
+      ]),
+    );
     expect(d.trainingCourses.find((c: { name: string }) => c.name === '《呼入电话服务技巧》')).toMatchObject({ audience: 'NEW_HIRE', module: '职业技能' });
     expect(d.trainingInstitutions).toEqual(expect.arrayContaining([{ name: '乌兰察布呼叫中心基地人才服务中心', kind: 'BASE_CENTRE' }]));
     const second = await api.gql(`mutation { createTrainingInstitution(input: { name: "另一个中心", kind: BASE_CENTRE }) { id } }`, {}, op);
@@ -30,21 +40,38 @@ describe('training classes and enrolment (real PostgreSQL)', () => {
       { i: { classId, sessions: [{ startsAt: '2031-03-02T09:00:00+08:00', endsAt: '2031-03-02T11:30:00+08:00', room: 'A101' }] } },
       op,
     );
-    expect(d.addTrainingSessions[0]).toEqual({ startsAt: '2031-03-02T01:00:00.000Z', startsAtLocal: '2031-03-02 09:00', endsAtLocal: '2031-03-02 11:30', room: 'A101' });
+    expect(d.addTrainingSessions[0]).toEqual({
+      startsAt: '2031-03-02T01:00:00.000Z',
+      startsAtLocal: '2031-03-02 09:00',
+      endsAtLocal: '2031-03-02 11:30',
+      room: 'A101',
+    });
     const c = await api.ok(
       `query($id: ID!) { trainingClass(id: $id) { type typeZh capacity seatsLeft minAttendancePercent institution { name } courses { name } sessions { startsAtLocal } } }`,
       { id: classId },
       op,
     );
     expect(c.trainingClass).toMatchObject({
-      type: 'NEW_HIRE', typeZh: '新员工入职课程', capacity: 30, seatsLeft: 30, minAttendancePercent: 80,
+      type: 'NEW_HIRE',
+      typeZh: '新员工入职课程',
+      capacity: 30,
+      seatsLeft: 30,
+      minAttendancePercent: 80,
       courses: [{ name: '《客户沟通技巧与礼仪》' }, { name: '《呼入电话服务技巧》' }, { name: '《客诉处理技巧》' }],
       sessions: [{ startsAtLocal: '2031-03-02 09:00' }],
     });
     // 00:30 on 2 March in Shanghai is still 1 March in UTC: inside the class. 23:30 on 6 March is inside; 7 March is not.
     await api.ok(
       `mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`,
-      { i: { classId, sessions: [{ startsAt: '2031-03-02T00:30:00+08:00', endsAt: '2031-03-02T01:30:00+08:00' }, { startsAt: '2031-03-06T22:00:00+08:00', endsAt: '2031-03-06T23:59:00+08:00' }] } },
+      {
+        i: {
+          classId,
+          sessions: [
+            { startsAt: '2031-03-02T00:30:00+08:00', endsAt: '2031-03-02T01:30:00+08:00' },
+            { startsAt: '2031-03-06T22:00:00+08:00', endsAt: '2031-03-06T23:59:00+08:00' },
+          ],
+        },
+      },
       op,
     );
     const outside = await api.gql(
@@ -118,7 +145,11 @@ describe('training classes and enrolment (real PostgreSQL)', () => {
   it('an operator enrols a seeker; closed classes and placement eligibility are enforced', async () => {
     const p = await seeker(api);
     const classId = await trainingClass(api, op);
-    const d = await api.ok(`mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { status source } }`, { i: { classId, seekerId: p.seekerId } }, op);
+    const d = await api.ok(
+      `mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { status source } }`,
+      { i: { classId, seekerId: p.seekerId } },
+      op,
+    );
     expect(d.enrolSeekerInTrainingClass).toEqual({ status: 'ENROLLED', source: 'OPERATOR' });
 
     const closed = await trainingClass(api, op);
@@ -168,7 +199,11 @@ describe('training classes and enrolment (real PostgreSQL)', () => {
     expect(self.data.enrolInTrainingClass).toMatchObject({ source: 'SELF', applicationId: app2 });
     // An operator cannot put someone without an offer into a custom class.
     const r = await seeker(api);
-    expect(codeOf(await api.gql(`mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { id } }`, { i: { classId: custom, seekerId: r.seekerId } }, op))).toBe('OFFER_REQUIRED');
+    expect(
+      codeOf(
+        await api.gql(`mutation($i: EnrolSeekerInput!) { enrolSeekerInTrainingClass(input: $i) { id } }`, { i: { classId: custom, seekerId: r.seekerId } }, op),
+      ),
+    ).toBe('OFFER_REQUIRED');
   });
 
   it('class lists are scoped: HR sees only sponsored classes, seekers no custom classes', async () => {
@@ -192,7 +227,11 @@ describe('training classes and enrolment (real PostgreSQL)', () => {
     const p = await seeker(api);
     const classId = await trainingClass(api, op);
     for (const token of [hrToken, p.token]) {
-      const r = await api.gql(`mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`, { i: { classId, sessions: [{ startsAt: api.clock.now().toISOString(), endsAt: new Date(api.clock.now().getTime() + 3600_000).toISOString() }] } }, token);
+      const r = await api.gql(
+        `mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`,
+        { i: { classId, sessions: [{ startsAt: api.clock.now().toISOString(), endsAt: new Date(api.clock.now().getTime() + 3600_000).toISOString() }] } },
+        token,
+      );
       expect(codeOf(r)).toBe('FORBIDDEN');
     }
   });

@@ -33,7 +33,10 @@ describe('training statistics and permissions (real PostgreSQL)', () => {
     const nameB = schoolName('集宁师范学院');
     const schoolA = (await mk(nameA)).createSchool.id;
     const schoolB = (await mk(nameB)).createSchool.id;
-    await api.db.query(`INSERT INTO seeker_schools (seeker_id, school_id, status, decided_at, decided_via) VALUES ($1, $3, 'CONFIRMED', now(), 'SEEKER'), ($2, $3, 'CONFIRMED', now(), 'SEEKER'), ($4, $5, 'CONFIRMED', now(), 'SEEKER')`, [s1.seekerId, s2.seekerId, schoolA, s3.seekerId, schoolB]);
+    await api.db.query(
+      `INSERT INTO seeker_schools (seeker_id, school_id, status, decided_at, decided_via) VALUES ($1, $3, 'CONFIRMED', now(), 'SEEKER'), ($2, $3, 'CONFIRMED', now(), 'SEEKER'), ($4, $5, 'CONFIRMED', now(), 'SEEKER')`,
+      [s1.seekerId, s2.seekerId, schoolA, s3.seekerId, schoolB],
+    );
 
     const e1 = (await enrol(api, s1.token, newHire)).data.enrolInTrainingClass.id;
     await enrol(api, s2.token, newHire);
@@ -108,7 +111,11 @@ describe('training statistics and permissions (real PostgreSQL)', () => {
 
   it('the auditor reads but does not run training', async () => {
     const inst = await institution(api, op);
-    const r = await api.gql(`mutation($i: CreateInstitutionInput!) { createTrainingInstitution(input: $i) { id } }`, { i: { name: `审计不可建${Math.random()}` } }, auditor);
+    const r = await api.gql(
+      `mutation($i: CreateInstitutionInput!) { createTrainingInstitution(input: $i) { id } }`,
+      { i: { name: `审计不可建${Math.random()}` } },
+      auditor,
+    );
     expect(codeOf(r)).toBe('FORBIDDEN');
     const c = await api.gql(
       `mutation($i: CreateClassInput!) { createTrainingClass(input: $i) { id } }`,

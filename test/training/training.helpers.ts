@@ -66,7 +66,16 @@ export async function sessions(api: TestApi, op: string, classId: string, spans:
   const now = api.clock.now().getTime();
   const d = await api.ok(
     `mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id startsAt } }`,
-    { i: { classId, sessions: spans.map(([off, len], k) => ({ startsAt: new Date(now + off).toISOString(), endsAt: new Date(now + off + len).toISOString(), room: `A${101 + k}` })) } },
+    {
+      i: {
+        classId,
+        sessions: spans.map(([off, len], k) => ({
+          startsAt: new Date(now + off).toISOString(),
+          endsAt: new Date(now + off + len).toISOString(),
+          room: `A${101 + k}`,
+        })),
+      },
+    },
     op,
   );
   return d.addTrainingSessions.map((s: { id: string }) => s.id);
@@ -76,8 +85,16 @@ export async function enrol(api: TestApi, seekerToken: string, classId: string) 
   return api.gql(`mutation($c: ID!) { enrolInTrainingClass(classId: $c) { id status source applicationId } }`, { c: classId }, seekerToken);
 }
 
-export async function checkInCode(api: TestApi, op: string, sessionId: string): Promise<{ code: string; url: string; expiresAt: string; qrDataUrl: string; qrPngPath: string; refreshAfterSeconds: number }> {
-  const d = await api.ok(`query($s: ID!) { sessionCheckInCode(sessionId: $s) { code url expiresAt qrDataUrl qrPngPath refreshAfterSeconds } }`, { s: sessionId }, op);
+export async function checkInCode(
+  api: TestApi,
+  op: string,
+  sessionId: string,
+): Promise<{ code: string; url: string; expiresAt: string; qrDataUrl: string; qrPngPath: string; refreshAfterSeconds: number }> {
+  const d = await api.ok(
+    `query($s: ID!) { sessionCheckInCode(sessionId: $s) { code url expiresAt qrDataUrl qrPngPath refreshAfterSeconds } }`,
+    { s: sessionId },
+    op,
+  );
   return d.sessionCheckInCode;
 }
 

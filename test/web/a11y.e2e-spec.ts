@@ -1,5 +1,19 @@
 import { Role } from '@app/core';
-import { applyTo, createTestApi, creditCode, idNumber, insertStaff, moveTo, openPosting, operator, seekerWithProfile, signInStaff, tenantWithHr, TestApi, uniquePhone } from '@app/testing';
+import {
+  applyTo,
+  createTestApi,
+  creditCode,
+  idNumber,
+  insertStaff,
+  moveTo,
+  openPosting,
+  operator,
+  seekerWithProfile,
+  signInStaff,
+  tenantWithHr,
+  TestApi,
+  uniquePhone,
+} from '@app/testing';
 import { CandidateIndexer } from '@app/matching';
 import { INestApplicationContext } from '@nestjs/common';
 import { execFileSync } from 'child_process';
@@ -62,7 +76,11 @@ async function check(found: Found, page: Page, screen: string, ready?: string): 
   const v = await axeViolations(page);
   checked.push(screen);
   // A11Y_SHOTS=<dir>: a screenshot of every screen as axe saw it (to look at what was checked).
-  if (process.env.A11Y_SHOTS) await page.screenshot({ path: join(process.env.A11Y_SHOTS, `a11y-${String(checked.length).padStart(2, '0')}-${screen.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`), fullPage: true });
+  if (process.env.A11Y_SHOTS)
+    await page.screenshot({
+      path: join(process.env.A11Y_SHOTS, `a11y-${String(checked.length).padStart(2, '0')}-${screen.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`),
+      fullPage: true,
+    });
   if (v.length) found[screen] = v;
 }
 
@@ -81,12 +99,20 @@ beforeAll(async () => {
 
   op = await operator(api);
   const tenantName = `乌兰察布无障碍测试呼叫中心${Date.now() % 100000}`;
-  const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: tenantName, creditCode: creditCode(), seats: 300 } }, op);
+  const t = await api.ok(
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+    { i: { name: tenantName, creditCode: creditCode(), seats: 300 } },
+    op,
+  );
   const u = await insertStaff(api, Role.HR, { tenantId: t.createTenant.id });
   hr = { tenantId: t.createTenant.id, tenantName, ...u, token: await signInStaff(api, u.username, u.password) };
   postings = await Promise.all([1, 2, 3].map(() => openPosting(api, hr.token, 5)));
 
-  const d = await api.ok(`mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`, { i: { name: `集宁无障碍测试职业学院${Date.now() % 100000}`, kind: 'VOCATIONAL' } }, op);
+  const d = await api.ok(
+    `mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`,
+    { i: { name: `集宁无障碍测试职业学院${Date.now() % 100000}`, kind: 'VOCATIONAL' } },
+    op,
+  );
   const sa = await insertStaff(api, Role.SCHOOL_ADMIN, { schoolId: d.createSchool.id });
   schoolAdmin = { ...sa, token: await signInStaff(api, sa.username, sa.password) };
   operatorUser = await insertStaff(api, Role.OPERATOR);
@@ -169,8 +195,22 @@ describe('the seeker app on a 360 px phone', () => {
     const apps = await Promise.all(postings.map((p) => applyTo(api, token, p)));
     await moveTo(api, hr.token, apps[1], 'SCREENING');
     await moveTo(api, hr.token, apps[2], 'SCREENING');
-    await api.ok(SCHEDULE, { i: { applicationId: apps[1], confirmed: false, slots: [{ startsAt: at(api, 26 * 60), durationMinutes: 30 }, { startsAt: at(api, 50 * 60), durationMinutes: 30 }] } }, hr.token);
-    confirmedIv = (await api.ok(SCHEDULE, { i: { applicationId: apps[2], confirmed: true, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }] } }, hr.token)).scheduleInterview;
+    await api.ok(
+      SCHEDULE,
+      {
+        i: {
+          applicationId: apps[1],
+          confirmed: false,
+          slots: [
+            { startsAt: at(api, 26 * 60), durationMinutes: 30 },
+            { startsAt: at(api, 50 * 60), durationMinutes: 30 },
+          ],
+        },
+      },
+      hr.token,
+    );
+    confirmedIv = (await api.ok(SCHEDULE, { i: { applicationId: apps[2], confirmed: true, slots: [{ startsAt: at(api, 5), durationMinutes: 30 }] } }, hr.token))
+      .scheduleInterview;
     // A company opened the profile (谁看过我).
     await api.ok(`query($id: ID!) { talentProfile(id: $id) { id } }`, { id: seekerId }, hr.token);
     // A school listed this person (我的院校, pending), with two new graduates and a row with a bad ID number.
@@ -178,7 +218,17 @@ describe('the seeker app on a 360 px phone', () => {
       ['其其格', seekerIdNumber, '女', '', '呼叫中心服务与管理', '大专', '2026', '呼叫2301班', '2023080101'],
       ['张晓燕', freshId(), '女', uniquePhone(), '呼叫中心服务与管理', '大专', '2026', '呼叫2301班', '2023080102'],
       ['巴特尔', freshId(), '男', uniquePhone(), '呼叫中心服务与管理', '大专', '2026', '呼叫2301班', '2023080103'],
-      ['王子涵', seekerIdNumber.slice(0, 17) + (seekerIdNumber[17] === '3' ? '4' : '3'), '男', '', '呼叫中心服务与管理', '大专', '2026', '呼叫2301班', '2023080104'],
+      [
+        '王子涵',
+        seekerIdNumber.slice(0, 17) + (seekerIdNumber[17] === '3' ? '4' : '3'),
+        '男',
+        '',
+        '呼叫中心服务与管理',
+        '大专',
+        '2026',
+        '呼叫2301班',
+        '2023080104',
+      ],
     ];
     await importFile(api, schoolAdmin.token, csv([CSV_HEADER, ...rows]), '2026届呼叫2301班.csv');
     // A training class running now, the seeker enrolled; the room's QR link.
@@ -186,7 +236,20 @@ describe('the seeker app on a 360 px phone', () => {
     const now = api.clock.now().getTime();
     const ss = await api.ok(
       `mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id } }`,
-      { i: { classId, sessions: [[-2 * 24 * 60, 150], [-10, 120], [3 * 24 * 60, 150]].map(([off, len], k) => ({ startsAt: new Date(now + off * MIN).toISOString(), endsAt: new Date(now + (off + len) * MIN).toISOString(), room: `B${201 + k}` })) } },
+      {
+        i: {
+          classId,
+          sessions: [
+            [-2 * 24 * 60, 150],
+            [-10, 120],
+            [3 * 24 * 60, 150],
+          ].map(([off, len], k) => ({
+            startsAt: new Date(now + off * MIN).toISOString(),
+            endsAt: new Date(now + (off + len) * MIN).toISOString(),
+            room: `B${201 + k}`,
+          })),
+        },
+      },
       op,
     );
     runningSession = ss.addTrainingSessions[1].id;
@@ -246,7 +309,6 @@ describe('the seeker app on a 360 px phone', () => {
   });
 });
 
-
 describe('the HR app on a PC', () => {
   let ctx: BrowserContext;
   let h: Page;
@@ -277,7 +339,11 @@ describe('the HR app on a PC', () => {
     const offer = await applyTo(api, other.token, postings[1]);
     await moveTo(api, hr.token, offer, 'SCREENING');
     await moveTo(api, hr.token, offer, 'OFFER');
-    await api.ok(`mutation($i: HireInput!) { hire(input: $i) { id } }`, { i: { applicationId: offer, contractStart: '2026-12-01', contractMonths: 12 } }, hr.token);
+    await api.ok(
+      `mutation($i: HireInput!) { hire(input: $i) { id } }`,
+      { i: { applicationId: offer, contractStart: '2026-12-01', contractMonths: 12 } },
+      hr.token,
+    );
     await h.goto(`${base}/hr/#/postings/${postings[0]}/match`);
     await check(found, h, 'hr 推荐人选', '.table.match tbody tr');
 
@@ -301,7 +367,16 @@ describe('the HR app on a PC', () => {
     const found: Found = {};
     await api.ok(
       `mutation($i: CreateScorecardTemplateInput!) { createScorecardTemplate(input: $i) { id } }`,
-      { i: { name: '客服初试', criteria: [{ name: '普通话', weight: 40, description: '发音清晰、语速适中' }, { name: '应变能力', weight: 30 }, { name: '打字速度', weight: 30 }] } },
+      {
+        i: {
+          name: '客服初试',
+          criteria: [
+            { name: '普通话', weight: 40, description: '发音清晰、语速适中' },
+            { name: '应变能力', weight: 30 },
+            { name: '打字速度', weight: 30 },
+          ],
+        },
+      },
       hr.token,
     );
     const j = await api.ok(JOIN, { id: confirmedIv.id }, hr.token);
@@ -361,16 +436,36 @@ describe('the staff app on a PC', () => {
     const ids: string[] = students.schoolStudents.items.map((x: { seekerId: string }) => x.seekerId);
     const oc = await api.ok(
       `mutation($i: CreateOrderClassInput!) { createOrderClass(input: $i) { id } }`,
-      { i: { tenantId: sponsor.tenantId, kind: 'ORDER', name: '2026级呼叫中心订单班', major: '呼叫中心服务与管理', quota: 10, promisedHires: 5, startDate: '2025-09-01', endDate: '2026-06-30', curriculum: '《客户沟通技巧与礼仪》' } },
+      {
+        i: {
+          tenantId: sponsor.tenantId,
+          kind: 'ORDER',
+          name: '2026级呼叫中心订单班',
+          major: '呼叫中心服务与管理',
+          quota: 10,
+          promisedHires: 5,
+          startDate: '2025-09-01',
+          endDate: '2026-06-30',
+          curriculum: '《客户沟通技巧与礼仪》',
+        },
+      },
       schoolAdmin.token,
     );
-    await api.ok(`mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { id } }`, { i: { orderClassId: oc.createOrderClass.id, seekerIds: ids.slice(0, 2) } }, schoolAdmin.token);
+    await api.ok(
+      `mutation($i: OrderClassStudentsInput!) { addOrderClassStudents(input: $i) { id } }`,
+      { i: { orderClassId: oc.createOrderClass.id, seekerIds: ids.slice(0, 2) } },
+      schoolAdmin.token,
+    );
     const it = await api.ok(
       `mutation($i: CreateInternshipInput!) { createInternship(input: $i) { id } }`,
       { i: { seekerId: ids[0], tenantId: sponsor.tenantId, position: '呼入客服', startDate: '2026-03-01', endDate: '2026-06-30' } },
       schoolAdmin.token,
     );
-    await api.ok(`mutation($i: InternshipMonthInput!) { recordInternshipMonth(input: $i) { id } }`, { i: { internshipId: it.createInternship.id, month: '2026-04', attendanceDays: 22, evaluation: 'EXCELLENT', comment: '接听量稳定' } }, schoolAdmin.token);
+    await api.ok(
+      `mutation($i: InternshipMonthInput!) { recordInternshipMonth(input: $i) { id } }`,
+      { i: { internshipId: it.createInternship.id, month: '2026-04', attendanceDays: 22, evaluation: 'EXCELLENT', comment: '接听量稳定' } },
+      schoolAdmin.token,
+    );
 
     await page.goto(`${base}/staff/#/order-classes`);
     await check(found, page, 'staff 订单班', '#ocs tbody tr');

@@ -37,14 +37,19 @@ function raw(path: string, headers: Record<string, string> = {}, method = 'GET',
     req.end(payload);
   });
 }
-const decode = (r: Raw) => (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body);
+const decode = (r: Raw) =>
+  r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body;
 
 let script: string;
 
 beforeAll(async () => {
   ({ api, browser, web, base } = await openWebHarness());
   const op = await operator(api);
-  const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: `集宁缓存测试公司${Date.now() % 100000}`, creditCode: creditCode(), seats: 50 } }, op);
+  const t = await api.ok(
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+    { i: { name: `集宁缓存测试公司${Date.now() % 100000}`, creditCode: creditCode(), seats: 50 } },
+    op,
+  );
   const u = await insertStaff(api, Role.HR, { tenantId: t.createTenant.id });
   const token = await signInStaff(api, u.username, u.password);
   for (let i = 0; i < 8; i++) await openPosting(api, token, 3);
@@ -109,7 +114,10 @@ describe('the API at the edge (no proxy)', () => {
   });
 
   it('compresses GraphQL JSON too, and leaves small responses alone', async () => {
-    const query = JSON.stringify({ query: '{ openPostings(first: 20) { total items { id tenantId title description headcount openingsLeft salaryMinFen salaryMaxFen shifts status createdAt updatedAt } } }' });
+    const query = JSON.stringify({
+      query:
+        '{ openPostings(first: 20) { total items { id tenantId title description headcount openingsLeft salaryMinFen salaryMaxFen shifts status createdAt updatedAt } } }',
+    });
     const r = await raw('/graphql', { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, 'POST', query);
     expect(r.status).toBe(200);
     expect(r.headers['content-encoding']).toBe('gzip');

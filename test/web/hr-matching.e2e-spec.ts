@@ -43,7 +43,11 @@ beforeAll(async () => {
   ({ api, browser, web, base } = await openWebHarness());
   const op = await operator(api);
   const tenantName = `集宁智选呼叫中心${tag}`;
-  const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: tenantName, creditCode: creditCode(), seats: 600 } }, op);
+  const t = await api.ok(
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+    { i: { name: tenantName, creditCode: creditCode(), seats: 600 } },
+    op,
+  );
   const u = await insertStaff(api, Role.HR, { tenantId: t.createTenant.id });
   hr = { ...u, token: await signInStaff(api, u.username, u.password), tenantId: t.createTenant.id, tenantName };
   // Strict requirements, so that few of the other files' seekers qualify.
@@ -187,10 +191,9 @@ describe('推荐人选 (recommended candidates) in the HR app', () => {
     expect(text).toContain('察哈尔右翼前旗');
     await shot('02-profile');
 
-    const logs = await api.db.query(
-      `SELECT viewer_user_id, viewer_role, tenant_id, action FROM profile_access_logs WHERE seeker_id = $1`,
-      [people['优'].seekerId],
-    );
+    const logs = await api.db.query(`SELECT viewer_user_id, viewer_role, tenant_id, action FROM profile_access_logs WHERE seeker_id = $1`, [
+      people['优'].seekerId,
+    ]);
     expect(logs).toEqual([{ viewer_user_id: hr.id, viewer_role: 'HR', tenant_id: hr.tenantId, action: 'VIEW' }]);
 
     await h.getByRole('link', { name: '返回推荐人选' }).click();

@@ -40,7 +40,11 @@ const plus = (iso: string, minutes: number) => new Date(new Date(iso).getTime() 
 
 /** HR invites the seeker (application k) with these slots: [start minutes from now, length]. */
 async function invite(k: number, slots: Array<[number, number]>, confirmed = false) {
-  const d = await api.ok(SCHEDULE, { i: { applicationId: apps[k], confirmed, slots: slots.map(([m, len]) => ({ startsAt: at(api, m), durationMinutes: len })) } }, hr.hrToken);
+  const d = await api.ok(
+    SCHEDULE,
+    { i: { applicationId: apps[k], confirmed, slots: slots.map(([m, len]) => ({ startsAt: at(api, m), durationMinutes: len })) } },
+    hr.hrToken,
+  );
   return d.scheduleInterview as { id: string; slots: Array<{ id: string; startsAt: string; endsAt: string }>; startsAt: string | null };
 }
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -67,7 +71,17 @@ beforeAll(async () => {
   seekerToken = await s.evaluate(() => JSON.parse(localStorage.getItem('tc.seeker') || '{}').accessToken);
   await api.ok(
     `mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id } }`,
-    { i: { idNumber: idNumber(), name: '乌云其其格', regionCode: '150902', education: 'JUNIOR_COLLEGE', mandarinLevel: 'L2A', typingSpeed: 60, shifts: ['TWO_SHIFT'] } },
+    {
+      i: {
+        idNumber: idNumber(),
+        name: '乌云其其格',
+        regionCode: '150902',
+        education: 'JUNIOR_COLLEGE',
+        mandarinLevel: 'L2A',
+        typingSpeed: 60,
+        shifts: ['TWO_SHIFT'],
+      },
+    },
     seekerToken,
   );
   await api.ok(`mutation { grantConsent { id } }`, {}, seekerToken);
@@ -88,13 +102,19 @@ afterEach(() => {
 
 describe('我的面试 on a 360 px phone', () => {
   it('from the invitation in 消息, picks the second proposed time: the page confirms it and the interview is SCHEDULED at that start', async () => {
-    const iv = await invite(0, [[48 * 60, 30], [50 * 60, 45]]);
+    const iv = await invite(0, [
+      [48 * 60, 30],
+      [50 * 60, 45],
+    ]);
     // Deliver the invitation as the worker would (in-app message; kind INTERVIEW_PROPOSED).
     const [ev] = await api.db.query(`SELECT id, topic, payload FROM outbox_events WHERE aggregate_id = $1 AND topic = 'notify.interview_proposed'`, [iv.id]);
     await api.app.get(NotificationService).deliver({ eventId: String(ev.id), topic: ev.topic, aggregateId: iv.id, payload: ev.payload });
 
     await s.goto(`${base}/#/messages`);
-    await s.locator('.msg', { hasText: '视频面试邀请' }).getByRole('link', { name: /去我的面试/ }).click();
+    await s
+      .locator('.msg', { hasText: '视频面试邀请' })
+      .getByRole('link', { name: /去我的面试/ })
+      .click();
     const card = cardOf(iv.id);
     await card.waitFor();
     expect(await s.evaluate(() => location.hash)).toBe('#/interviews');
@@ -125,7 +145,10 @@ describe('我的面试 on a 360 px phone', () => {
   });
 
   it('asks for other times with a note (HR is told), and a cancellation made meanwhile shows the API’s message and the reason', async () => {
-    const iv = await invite(1, [[72 * 60, 30], [74 * 60, 30]]);
+    const iv = await invite(1, [
+      [72 * 60, 30],
+      [74 * 60, 30],
+    ]);
     const gone = await invite(2, [[96 * 60, 30]]);
     await s.goto(`${base}/#/me`);
     await s.getByRole('link', { name: '我的面试' }).click();

@@ -64,7 +64,14 @@ beforeAll(async () => {
   // requirements: the unmet one (two gaps) ranks after at least eleven, past the first page of ten.
   [met, unmet] = await Promise.all([
     posting(hr.hrToken, { title: `呼入客服 E2E${tag}`, salaryMinFen: 420000, salaryMaxFen: 600000, minMandarinLevel: 'L2B', minTypingSpeed: 40 }),
-    posting(hr.hrToken, { title: `高级坐席 E2E${tag}`, salaryMinFen: 500000, salaryMaxFen: 700000, shifts: ['NIGHT'], minMandarinLevel: 'L1B', minTypingSpeed: 80 }),
+    posting(hr.hrToken, {
+      title: `高级坐席 E2E${tag}`,
+      salaryMinFen: 500000,
+      salaryMaxFen: 700000,
+      shifts: ['NIGHT'],
+      minMandarinLevel: 'L1B',
+      minTypingSpeed: 80,
+    }),
     ...Array.from({ length: 10 }, (_x, k) => posting(hr.hrToken, { title: `外呼专员 E2E${tag}-${k}` })),
   ]);
   ctx = await browserContext(browser, PHONE, errors);
@@ -120,7 +127,17 @@ describe('为你推荐 on a 360 px phone', () => {
     const token = await s.evaluate(() => JSON.parse(localStorage.getItem('tc.seeker') || '{}').accessToken);
     await api.ok(
       `mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id } }`,
-      { i: { idNumber: idNumber(), name: '其其格', regionCode: '150902', education: 'JUNIOR_COLLEGE', mandarinLevel: 'L2A', typingSpeed: 60, shifts: ['TWO_SHIFT'] } },
+      {
+        i: {
+          idNumber: idNumber(),
+          name: '其其格',
+          regionCode: '150902',
+          education: 'JUNIOR_COLLEGE',
+          mandarinLevel: 'L2A',
+          typingSpeed: 60,
+          shifts: ['TWO_SHIFT'],
+        },
+      },
       token,
     );
     await s.goto(`${base}/#/`);

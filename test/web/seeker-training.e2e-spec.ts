@@ -40,8 +40,14 @@ async function classWith(name: string, spans: Array<[number, number]>, opts: { s
     `mutation($i: CreateClassInput!) { createTrainingClass(input: $i) { id } }`,
     {
       i: {
-        institutionId: inst, type: 'NEW_HIRE', name, courseIds: courses, capacity: 30,
-        startsOn: opts.startsOn ?? day(api, -10), endsOn: opts.endsOn ?? day(api, 30), minAttendancePercent: opts.minAttendancePercent ?? 80,
+        institutionId: inst,
+        type: 'NEW_HIRE',
+        name,
+        courseIds: courses,
+        capacity: 30,
+        startsOn: opts.startsOn ?? day(api, -10),
+        endsOn: opts.endsOn ?? day(api, 30),
+        minAttendancePercent: opts.minAttendancePercent ?? 80,
       },
     },
     op,
@@ -52,7 +58,17 @@ async function classWith(name: string, spans: Array<[number, number]>, opts: { s
   const s = await api.ok(
     `mutation($i: AddSessionsInput!) { addTrainingSessions(input: $i) { id startsAtLocal endsAtLocal } }`,
     // The first session teaches the second course and has no title: the page names it after the course.
-    { i: { classId: id, sessions: spans.map(([off, len], k) => ({ startsAt: new Date(now + off).toISOString(), endsAt: new Date(now + off + len).toISOString(), room: `B${201 + k}`, courseId: k === 0 ? courses[1] : undefined })) } },
+    {
+      i: {
+        classId: id,
+        sessions: spans.map(([off, len], k) => ({
+          startsAt: new Date(now + off).toISOString(),
+          endsAt: new Date(now + off + len).toISOString(),
+          room: `B${201 + k}`,
+          courseId: k === 0 ? courses[1] : undefined,
+        })),
+      },
+    },
     op,
   );
   return { id, sessions: s.addTrainingSessions as Sess[] };
@@ -99,7 +115,10 @@ describe('a trainee on a 360 px phone', () => {
     ctx = await browserContext(browser, PHONE, errors);
     s = await ctx.newPage();
     // Running now (started 10 minutes ago), and one tomorrow.
-    a = await classWith(nameA, [[-10 * MIN, 2 * HOUR], [24 * HOUR, 2 * HOUR]]);
+    a = await classWith(nameA, [
+      [-10 * MIN, 2 * HOUR],
+      [24 * HOUR, 2 * HOUR],
+    ]);
     await enrol(api, trainee.token, a.id);
   });
   afterAll(() => ctx?.close());
@@ -194,7 +213,8 @@ describe('a trainee on a 360 px phone', () => {
     const d = await classWith(nameD, [[-4 * HOUR, HOUR]]);
     const enrolmentId = (await enrol(api, trainee.token, d.id)).data.enrolInTrainingClass.id;
     await api.ok(MARK, { i: { sessionId: d.sessions[0].id, seekerId: trainee.seekerId } }, op);
-    const cert = (await api.ok(ASSESS, { i: { enrolmentId, score: 90, assessedOn: day(api, 0), skillLevel: 'ADVANCED_WORKER' } }, op)).recordAssessment.certificate;
+    const cert = (await api.ok(ASSESS, { i: { enrolmentId, score: 90, assessedOn: day(api, 0), skillLevel: 'ADVANCED_WORKER' } }, op)).recordAssessment
+      .certificate;
     expect(cert.certificateNo).toBeTruthy();
     // Open for enrolment, far ahead (listed first: newest start date first).
     const nameE = `客服代表储备 E2E${Date.now() % 100000}期`;

@@ -8,7 +8,13 @@ import { extname, join, normalize } from 'path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
 
 export const WEB_DIST = join(__dirname, '..', '..', 'apps', 'web', 'dist');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.css': 'text/css', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 
 /**
  * Where the pages are: the API's own server when its ServeStaticModule
@@ -16,7 +22,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
  * passes /graphql through to the API (so the pages still talk to the real API).
  */
 export async function webBase(apiUrl: string, now: () => Date = () => new Clock().now()): Promise<{ url: string; viaApi: boolean; close(): Promise<void> }> {
-  const probe = await fetch(`${apiUrl}/`).then((r) => r.text()).catch(() => '');
+  const probe = await fetch(`${apiUrl}/`)
+    .then((r) => r.text())
+    .catch(() => '');
   if (probe.includes('<body class="seeker">')) return { url: apiUrl, viaApi: true, close: async () => undefined };
   const api = new URL(apiUrl);
   const server: Server = createServer((req, res) => {

@@ -38,13 +38,21 @@ beforeAll(async () => {
   ({ api, browser, web, base } = await openWebHarness());
   worker = await startWorker();
   const op = await operator(api);
-  const d = await api.ok(`mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`, { i: { name: `集宁测试职业学院${Date.now() % 100000}`, kind: 'VOCATIONAL' } }, op);
+  const d = await api.ok(
+    `mutation($i: CreateSchoolInput!) { createSchool(input: $i) { id } }`,
+    { i: { name: `集宁测试职业学院${Date.now() % 100000}`, kind: 'VOCATIONAL' } },
+    op,
+  );
   admin = await insertStaff(api, Role.SCHOOL_ADMIN, { schoolId: d.createSchool.id });
   const token = await signInStaff(api, admin.username, admin.password);
   // The sponsor has an open posting: a school admin may not list tenants, so the page offers companies on the job board.
   sponsor = await tenantWithHr(api, op);
   await openPosting(api, sponsor.hrToken, 5);
-  const people = NAMES.map((name, i) => ({ name, id: freshId(), row: [name, '', '', uniquePhone(), '现代物流管理', '大专', '2026', '物流2301班', `2023010${i}`] }));
+  const people = NAMES.map((name, i) => ({
+    name,
+    id: freshId(),
+    row: [name, '', '', uniquePhone(), '现代物流管理', '大专', '2026', '物流2301班', `2023010${i}`],
+  }));
   for (const p of people) p.row[1] = p.id;
   await importFile(api, token, csv([CSV_HEADER, ...people.map((p) => p.row)]), 'class.csv');
   for (const p of people) {
@@ -132,7 +140,13 @@ it('school admin: 订单班 — create (field error first), select two students 
   const stored = await api.db.query(`SELECT seeker_id FROM order_class_students WHERE order_class_id = $1 ORDER BY seeker_id`, [classId]);
   expect(stored.map((r: { seeker_id: string }) => r.seeker_id)).toEqual([ids[NAMES[0]], ids[NAMES[1]]].sort());
   const [oc] = await api.db.query(`SELECT tenant_id, kind, quota, promised_hires, curriculum FROM order_classes WHERE id = $1`, [classId]);
-  expect(oc).toEqual({ tenant_id: sponsor.tenantId, kind: 'DIRECTED', quota: 3, promised_hires: 2, curriculum: '《客户沟通技巧与礼仪》\n《呼入电话服务技巧》' });
+  expect(oc).toEqual({
+    tenant_id: sponsor.tenantId,
+    kind: 'DIRECTED',
+    quota: 3,
+    promised_hires: 2,
+    curriculum: '《客户沟通技巧与礼仪》\n《呼入电话服务技巧》',
+  });
 });
 
 it('school admin: 实习实训 — place a student (an overlap is refused), record a month (too many days refused), the figures', async () => {
@@ -190,17 +204,16 @@ it('school admin: 实习实训 — place a student (an overlap is refused), reco
   expect(await m.locator('td.ev').innerText()).toBe('优秀');
   await shot('04-month');
 
-  const [it] = await api.db.query(
-    `SELECT seeker_id, tenant_id, position, start_date::text AS s, end_date::text AS e FROM internships WHERE id = $1`,
-    [itId],
-  );
+  const [it] = await api.db.query(`SELECT seeker_id, tenant_id, position, start_date::text AS s, end_date::text AS e FROM internships WHERE id = $1`, [itId]);
   expect(it).toEqual({ seeker_id: ids[student], tenant_id: sponsor.tenantId, position: '呼入客服', s: '2026-03-01', e: '2026-06-30' });
   expect(await api.db.query(`SELECT count(*)::int AS n FROM internships WHERE seeker_id = $1`, [ids[student]])).toEqual([{ n: 1 }]);
   const months = await api.db.query(
     `SELECT month::text AS month, attendance_days, evaluation, comment, recorded_role FROM internship_months WHERE internship_id = $1`,
     [itId],
   );
-  expect(months).toEqual([{ month: '2026-04-01', attendance_days: 22, evaluation: 'EXCELLENT', comment: '接听量稳定，表现突出', recorded_role: 'SCHOOL_ADMIN' }]);
+  expect(months).toEqual([
+    { month: '2026-04-01', attendance_days: 22, evaluation: 'EXCELLENT', comment: '接听量稳定，表现突出', recorded_role: 'SCHOOL_ADMIN' },
+  ]);
 
   // ---- 实习统计: the year's interns by company against the base's 5,000
   await page.goto(`${base}/staff/#/internships/stats?y=2026`);

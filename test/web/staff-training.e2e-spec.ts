@@ -92,7 +92,16 @@ it('operator: create a class, schedule sessions, mark attendance, assess → cer
        FROM training_classes c WHERE c.id = $1 AND c.institution_id = $2`,
     [classId, instId],
   );
-  expect(row).toEqual({ type: 'NEW_HIRE', capacity: 30, s: day(api, -10), e: day(api, 30), pct: 60, ra: true, ps: 60, courses: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》'] });
+  expect(row).toEqual({
+    type: 'NEW_HIRE',
+    capacity: 30,
+    s: day(api, -10),
+    e: day(api, 30),
+    pct: 60,
+    ra: true,
+    ps: 60,
+    courses: ['《客户沟通技巧与礼仪》', '《呼入电话服务技巧》'],
+  });
 
   // ---- sessions through the page (Beijing time): two past, one ahead; an overlap is refused with the API's message
   const add = page.locator('#addsession');
@@ -174,7 +183,9 @@ it('operator: create a class, schedule sessions, mark attendance, assess → cer
   await shot('02-matrix');
 
   // ---- assessments: A passes with 技师 → certificate; B fails (a skill level with a fail is refused at its field) → 未结业
-  const enrolments: Array<{ id: string; seeker_id: string }> = await api.db.query(`SELECT id, seeker_id FROM training_enrolments WHERE class_id = $1`, [classId]);
+  const enrolments: Array<{ id: string; seeker_id: string }> = await api.db.query(`SELECT id, seeker_id FROM training_enrolments WHERE class_id = $1`, [
+    classId,
+  ]);
   const eA = enrolments.find((e) => e.seeker_id === a.seekerId)!.id;
   const eB = enrolments.find((e) => e.seeker_id === b.seekerId)!.id;
   const formA = page.locator(`form.af[data-enrolment="${eA}"]`);
@@ -213,7 +224,13 @@ it('operator: create a class, schedule sessions, mark attendance, assess → cer
     [classId],
   );
   const manual = att.filter((r) => r.method === 'MANUAL');
-  expect(manual.map((r) => [r.seeker_id, r.session_id]).sort()).toEqual([[a.seekerId, s1], [a.seekerId, s2], [b.seekerId, s2]].sort());
+  expect(manual.map((r) => [r.seeker_id, r.session_id]).sort()).toEqual(
+    [
+      [a.seekerId, s1],
+      [a.seekerId, s2],
+      [b.seekerId, s2],
+    ].sort(),
+  );
   for (const r of manual) expect(r).toMatchObject({ recorded_by: user.id, recorded_role: 'OPERATOR' });
   expect(att.filter((r) => r.method === 'QR')).toEqual([expect.objectContaining({ seeker_id: a.seekerId, session_id: runningId })]);
   const certs = await api.db.query(
@@ -221,9 +238,23 @@ it('operator: create a class, schedule sessions, mark attendance, assess → cer
        FROM training_certificates c LEFT JOIN training_assessments x ON x.id = c.assessment_id WHERE c.class_id = $1`,
     [classId],
   );
-  expect(certs).toEqual([{ certificate_no: certNo, enrolment_id: eA, skill_level: 'TECHNICIAN', attended_sessions: 3, total_sessions: 4, issued_by: user.id, score: 86, note: '话务实操优秀' }]);
+  expect(certs).toEqual([
+    {
+      certificate_no: certNo,
+      enrolment_id: eA,
+      skill_level: 'TECHNICIAN',
+      attended_sessions: 3,
+      total_sessions: 4,
+      issued_by: user.id,
+      score: 86,
+      note: '话务实操优秀',
+    },
+  ]);
   const status = await api.db.query(`SELECT id, status FROM training_enrolments WHERE class_id = $1 ORDER BY status`, [classId]);
-  expect(status).toEqual([{ id: eA, status: 'COMPLETED' }, { id: eB, status: 'ENROLLED' }]);
+  expect(status).toEqual([
+    { id: eA, status: 'COMPLETED' },
+    { id: eB, status: 'ENROLLED' },
+  ]);
   const assessed = await api.db.query(`SELECT seeker_id, score, passed, skill_level FROM training_assessments WHERE class_id = $1 ORDER BY score`, [classId]);
   expect(assessed).toEqual([
     { seeker_id: b.seekerId, score: 45, passed: false, skill_level: null },
@@ -242,7 +273,9 @@ it('operator: create a class, schedule sessions, mark attendance, assess → cer
   await page.waitForURL((u) => u.hash === `#/training?i=${instId}`);
   await page.locator('.pager', { hasText: '共 1 个培训班' }).waitFor();
   const listRow = page.locator(`#classes tr[data-id="${classId}"]`);
-  expect(await listRow.innerText()).toMatch(new RegExp(`${name}\\s+新员工入职课程\\s+集宁区职业技能培训学校\\d+\\s+${day(api, -10)} ~ ${day(api, 30)}\\s+2 / 30\\s+4\\s+报名中`));
+  expect(await listRow.innerText()).toMatch(
+    new RegExp(`${name}\\s+新员工入职课程\\s+集宁区职业技能培训学校\\d+\\s+${day(api, -10)} ~ ${day(api, 30)}\\s+2 / 30\\s+4\\s+报名中`),
+  );
   await page.locator('.tr-tabs a', { hasText: '培训统计' }).click();
   const statRow = page.locator(`#stats tr[data-id="${classId}"]`);
   await statRow.waitFor();

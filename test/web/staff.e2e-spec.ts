@@ -77,7 +77,11 @@ it('is served by the API at /staff/, within the JS budget, with no third-party r
 });
 
 it('refuses accounts of other roles at sign-in, pointing HR to /hr/', async () => {
-  const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: `集宁客服测试${Date.now() % 100000}`, creditCode: creditCode(), seats: 100 } }, op);
+  const t = await api.ok(
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+    { i: { name: `集宁客服测试${Date.now() % 100000}`, creditCode: creditCode(), seats: 100 } },
+    op,
+  );
   const hr = await insertStaff(api, Role.HR, { tenantId: t.createTenant.id });
   const ctx = await pc();
   const page = await ctx.newPage();
@@ -108,7 +112,11 @@ describe('school admin: 毕业生名单导入', () => {
 
     const [tpl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载导入模板' }).click()]);
     expect(tpl.suggestedFilename()).toBe('毕业生名单导入模板.xlsx');
-    expect(readFileSync((await tpl.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await tpl.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     // What the API says about this file (refused uploads store nothing, so asking first changes nothing).
     const file = 'ods-renamed.xlsx';
@@ -125,7 +133,9 @@ describe('school admin: 毕业生名单导入', () => {
     await shot(page, '01-refused');
     expect(new URL(page.url()).hash).toBe('#/imports');
     expect(await page.getByText('还没有导入记录').isVisible()).toBe(true);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM graduate_imports i JOIN users u ON u.school_id = i.school_id WHERE u.username = $1`, [school.username]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM graduate_imports i JOIN users u ON u.school_id = i.school_id WHERE u.username = $1`, [
+      school.username,
+    ]);
     expect(n).toBe(0);
   });
 

@@ -31,7 +31,11 @@ beforeAll(async () => {
   ({ api, browser, web, base } = await openWebHarness());
   const op = await operator(api);
   const tenantName = `乌兰察布智联呼叫中心${Date.now() % 100000}`;
-  const t = await api.ok(`mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`, { i: { name: tenantName, creditCode: creditCode(), seats: 800 } }, op);
+  const t = await api.ok(
+    `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+    { i: { name: tenantName, creditCode: creditCode(), seats: 800 } },
+    op,
+  );
   const u = await insertStaff(api, Role.HR, { tenantId: t.createTenant.id });
   hr = { ...u, token: await signInStaff(api, u.username, u.password), tenantName };
   postingId = await openPosting(api, hr.token, 5);
@@ -131,9 +135,20 @@ describe('a seeker on a 360 px phone, then HR on a PC', () => {
     expect(await card.locator('.stage').innerText()).toBe('已投递');
     await shot(s, '06-applications');
 
-    const profile = await api.ok(`{ myProfile { name regionCode mandarinLevel typingSpeed languages shifts categories sharedWithTenants } }`, {}, JSON.parse((await s.evaluate(() => localStorage.getItem('tc.seeker')))!).accessToken);
+    const profile = await api.ok(
+      `{ myProfile { name regionCode mandarinLevel typingSpeed languages shifts categories sharedWithTenants } }`,
+      {},
+      JSON.parse((await s.evaluate(() => localStorage.getItem('tc.seeker')))!).accessToken,
+    );
     expect(profile.myProfile).toEqual({
-      name: '李春花', regionCode: '150902', mandarinLevel: 'L2A', typingSpeed: 65, languages: ['普通话', '蒙古语'], shifts: ['TWO_SHIFT'], categories: ['GRADUATE'], sharedWithTenants: true,
+      name: '李春花',
+      regionCode: '150902',
+      mandarinLevel: 'L2A',
+      typingSpeed: 65,
+      languages: ['普通话', '蒙古语'],
+      shifts: ['TWO_SHIFT'],
+      categories: ['GRADUATE'],
+      sharedWithTenants: true,
     });
   });
 
@@ -198,7 +213,11 @@ describe('a seeker on a 360 px phone, then HR on a PC', () => {
     await s.getByRole('button', { name: '重试' }).click();
     // Back online: the messages view renders (empty, or with messages another test file's worker delivered).
     await s.getByText('网络连接失败，请检查网络后重试').waitFor({ state: 'detached' });
-    await s.locator('#view').getByText(/暂无消息|投递进度/).first().waitFor();
+    await s
+      .locator('#view')
+      .getByText(/暂无消息|投递进度/)
+      .first()
+      .waitFor();
   });
 });
 

@@ -106,7 +106,15 @@ async function insertRows(m: EntityManager, table: string, cols: string[], rows:
     const params: unknown[] = [];
     const values = rows
       .slice(i, i + per)
-      .map((r) => `(${r.map((v) => { params.push(v); return `$${params.length}`; }).join(',')})`)
+      .map(
+        (r) =>
+          `(${r
+            .map((v) => {
+              params.push(v);
+              return `$${params.length}`;
+            })
+            .join(',')})`,
+      )
       .join(',');
     const res = await m.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values}${returning ? ` RETURNING ${returning}` : ''}`, params);
     if (returning) out.push(...res);
@@ -198,28 +206,60 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
   // Finished classes lie in separate weeks, so one person can be in several without overlapping sessions.
   const plans: ClassPlan[] = [
     {
-      type: 'PROMOTION', name: (y) => `${y}年储备班组长（晋升）培训班`, external: false, capacity: 60, enrolments: s(56),
-      days: workdaysFrom(addDays(today, -84), 4), sessionsPerDay: 2, open: false, room: '基地实训楼 A301', skillLevels: true,
+      type: 'PROMOTION',
+      name: (y) => `${y}年储备班组长（晋升）培训班`,
+      external: false,
+      capacity: 60,
+      enrolments: s(56),
+      days: workdaysFrom(addDays(today, -84), 4),
+      sessionsPerDay: 2,
+      open: false,
+      room: '基地实训楼 A301',
+      skillLevels: true,
       courses: ['《点燃营销人员工作的动力》', '《从平凡走向卓越系列》', '《客户心理分析》', '《职业道德与个人修养》', '《我是优秀管理者系列》'],
       pool: people.filter((p) => p.months >= 6),
     },
     {
-      type: 'GRADUATE_SHORT', name: (y) => `${y}届毕业生呼叫中心短训班`, external: true, capacity: 120, enrolments: s(112),
-      days: workdaysFrom(addDays(today, -56), 5), sessionsPerDay: 2, open: false, room: '多媒体教室 2', skillLevels: false,
+      type: 'GRADUATE_SHORT',
+      name: (y) => `${y}届毕业生呼叫中心短训班`,
+      external: true,
+      capacity: 120,
+      enrolments: s(112),
+      days: workdaysFrom(addDays(today, -56), 5),
+      sessionsPerDay: 2,
+      open: false,
+      room: '多媒体教室 2',
+      skillLevels: false,
       courses: ['《拥有积极心态系列》', '《客户沟通技巧与礼仪》', '《呼入电话服务技巧》', '《职业道德与个人修养》'],
       pool: people.filter((p) => p.graduationYear != null),
     },
     {
-      type: 'PLACEMENT', name: (y) => `${y}年贫困家庭及残疾人员安置培训班`, external: false, capacity: 50, enrolments: s(46),
-      days: workdaysFrom(addDays(today, -35), 5), sessionsPerDay: 1, open: false, room: '基地实训楼 A105（无障碍教室）', skillLevels: false,
+      type: 'PLACEMENT',
+      name: (y) => `${y}年贫困家庭及残疾人员安置培训班`,
+      external: false,
+      capacity: 50,
+      enrolments: s(46),
+      days: workdaysFrom(addDays(today, -35), 5),
+      sessionsPerDay: 1,
+      open: false,
+      room: '基地实训楼 A105（无障碍教室）',
+      skillLevels: false,
       courses: ['《拥有积极心态系列》', '《客户沟通技巧与礼仪》', '《呼入电话服务技巧》'],
       // Placement classes take only people from poor households and disabled people (enrolment.service.ts).
       pool: people.filter((p) => p.categories.some((c) => PLACEMENT_CATEGORIES.includes(c))),
     },
     {
       // Open: started a few days ago, most sessions still ahead; seekers can still sign up.
-      type: 'NEW_HIRE', name: (y) => `${y}年新员工入职培训班（第四期）`, external: false, capacity: 120, enrolments: s(84),
-      days: workdaysFrom(addDays(today, -4), 8), sessionsPerDay: 2, open: true, room: '基地实训楼 A302', skillLevels: false,
+      type: 'NEW_HIRE',
+      name: (y) => `${y}年新员工入职培训班（第四期）`,
+      external: false,
+      capacity: 120,
+      enrolments: s(84),
+      days: workdaysFrom(addDays(today, -4), 8),
+      sessionsPerDay: 2,
+      open: true,
+      room: '基地实训楼 A302',
+      skillLevels: false,
       courses: ['《拥有积极心态系列》', '《客户沟通技巧与礼仪》', '《客户服务心态分析与调适》', '《呼入电话服务技巧》', '《客诉处理技巧》'],
       pool: people,
     },
@@ -247,11 +287,27 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
       `INSERT INTO training_classes (institution_id, type, name, capacity, enrolled_count, starts_on, ends_on, min_attendance_pct, requires_assessment,
                                      pass_score, status, created_by, created_at, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,80,true,60,$8,$9,$10,$11) RETURNING id`,
-      [plan.external ? external.id : base.id, plan.type, name, plan.capacity, live, startsOn, endsOn, plan.open ? 'OPEN' : 'CLOSED', operatorId, createdAt,
-        plan.open ? createdAt : at(endsOn, 18)],
+      [
+        plan.external ? external.id : base.id,
+        plan.type,
+        name,
+        plan.capacity,
+        live,
+        startsOn,
+        endsOn,
+        plan.open ? 'OPEN' : 'CLOSED',
+        operatorId,
+        createdAt,
+        plan.open ? createdAt : at(endsOn, 18),
+      ],
     );
     sum.classes++;
-    await insertRows(m, 'training_class_courses', ['class_id', 'course_id', 'position'], plan.courses.map((c, i) => [cls.id, courseId(c), i + 1]));
+    await insertRows(
+      m,
+      'training_class_courses',
+      ['class_id', 'course_id', 'position'],
+      plan.courses.map((c, i) => [cls.id, courseId(c), i + 1]),
+    );
 
     // Sessions: each course taught in consecutive sessions, in the class's order.
     const sessionRows: unknown[][] = [];
@@ -260,12 +316,27 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
     for (const day of plan.days) {
       for (const [h1, m1, h2, m2] of SESSION_TIMES.slice(0, plan.sessionsPerDay)) {
         const c = plan.courses[Math.floor((k * plan.courses.length) / total)];
-        sessionRows.push([cls.id, courseId(c), `${c.replace(/[《》]/g, '')}${h1 < 12 ? '（上午）' : '（下午）'}`, plan.room, at(day, h1, m1), at(day, h2, m2), operatorId, createdAt]);
+        sessionRows.push([
+          cls.id,
+          courseId(c),
+          `${c.replace(/[《》]/g, '')}${h1 < 12 ? '（上午）' : '（下午）'}`,
+          plan.room,
+          at(day, h1, m1),
+          at(day, h2, m2),
+          operatorId,
+          createdAt,
+        ]);
         k++;
       }
     }
     const sessions: Array<{ id: string; starts_at: Date; ends_at: Date }> = (
-      await insertRows(m, 'training_sessions', ['class_id', 'course_id', 'title', 'room', 'starts_at', 'ends_at', 'created_by', 'created_at'], sessionRows, 'id, starts_at, ends_at')
+      await insertRows(
+        m,
+        'training_sessions',
+        ['class_id', 'course_id', 'title', 'room', 'starts_at', 'ends_at', 'created_by', 'created_at'],
+        sessionRows,
+        'id, starts_at, ends_at',
+      )
     ).sort((a, b) => new Date(a.starts_at).getTime() - new Date(b.starts_at).getTime());
     sum.sessions += sessions.length;
     const firstDayEnd = at(startsOn, 18);
@@ -277,13 +348,24 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
       const enrolledAt = at(addDays(startsOn, -int(rand, 3, 14)), int(rand, 9, 16), int(rand, 0, 59));
       const f = fates[i];
       const withdrawnAt = f === 'WITHDRAWN_EARLY' ? at(addDays(startsOn, -1), 16) : f === 'WITHDRAWN_LATE' ? firstDayEnd : null;
-      return [cls.id, p.id, f === 'COMPLETE' ? 'COMPLETED' : withdrawnAt ? 'WITHDRAWN' : 'ENROLLED', 'OPERATOR', operatorId, enrolledAt, withdrawnAt,
-        withdrawnAt ? operatorId : null, f === 'COMPLETE' ? completedAt : null];
+      return [
+        cls.id,
+        p.id,
+        f === 'COMPLETE' ? 'COMPLETED' : withdrawnAt ? 'WITHDRAWN' : 'ENROLLED',
+        'OPERATOR',
+        operatorId,
+        enrolledAt,
+        withdrawnAt,
+        withdrawnAt ? operatorId : null,
+        f === 'COMPLETE' ? completedAt : null,
+      ];
     });
     const enrolled: Array<{ id: string; seeker_id: string }> = await insertRows(
-      m, 'training_enrolments',
+      m,
+      'training_enrolments',
       ['class_id', 'seeker_id', 'status', 'source', 'enrolled_by', 'enrolled_at', 'withdrawn_at', 'withdrawn_by', 'completed_at'],
-      enrolRows, 'id, seeker_id',
+      enrolRows,
+      'id, seeker_id',
     );
     const enrolmentOf = new Map(enrolled.map((e) => [e.seeker_id, e.id]));
     sum.enrolments += enrolled.length;
@@ -300,8 +382,15 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
       else if (f === 'WITHDRAWN_LATE') attend = sessions.map((_, j) => j).filter((j) => new Date(sessions[j].ends_at) <= firstDayEnd);
       else if (f === 'IN_PROGRESS') attend = sessions.map((_, j) => j).filter((j) => new Date(sessions[j].ends_at) < now && rand() < 0.93);
       else {
-        const miss = f === 'LOW_ATTENDANCE' ? int(rand, maxMiss + 1, Math.max(maxMiss + 1, Math.floor(total / 2))) : rand() < 0.6 ? 0 : int(rand, 1, Math.max(1, maxMiss));
-        const missed = new Set(sample(rand, sessions.map((_, j) => j), miss));
+        const miss =
+          f === 'LOW_ATTENDANCE' ? int(rand, maxMiss + 1, Math.max(maxMiss + 1, Math.floor(total / 2))) : rand() < 0.6 ? 0 : int(rand, 1, Math.max(1, maxMiss));
+        const missed = new Set(
+          sample(
+            rand,
+            sessions.map((_, j) => j),
+            miss,
+          ),
+        );
         attend = sessions.map((_, j) => j).filter((j) => !missed.has(j));
       }
       for (const j of attend) {
@@ -309,8 +398,18 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
         const qr = rand() < 0.8;
         // A QR check-in is the trainee's own (role SEEKER, as attendance.service.ts records it; the seeded people have no
         // user account, so recorded_by stays empty); a manual mark is the instructor's, i.e. the operator's.
-        attendanceRows.push([se.id, cls.id, enrolmentOf.get(p.id), p.id, se.starts_at, se.ends_at, qr ? 'QR' : 'MANUAL', qr ? null : operatorId,
-          qr ? 'SEEKER' : 'OPERATOR', qr ? addMinutes(new Date(se.starts_at), -int(rand, 2, 25)) : addMinutes(new Date(se.starts_at), int(rand, 5, 40))]);
+        attendanceRows.push([
+          se.id,
+          cls.id,
+          enrolmentOf.get(p.id),
+          p.id,
+          se.starts_at,
+          se.ends_at,
+          qr ? 'QR' : 'MANUAL',
+          qr ? null : operatorId,
+          qr ? 'SEEKER' : 'OPERATOR',
+          qr ? addMinutes(new Date(se.starts_at), -int(rand, 2, 25)) : addMinutes(new Date(se.starts_at), int(rand, 5, 40)),
+        ]);
       }
       attendedBy.set(p.id, attend.length);
       if (plan.open || f.startsWith('WITHDRAWN')) continue;
@@ -318,19 +417,43 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
       const passed = f === 'COMPLETE' || (f === 'LOW_ATTENDANCE' && rand() < 0.5);
       const score = passed ? int(rand, 62, 98) : int(rand, 32, 58);
       const level = passed && plan.skillLevels ? (score >= 93 ? 'TECHNICIAN' : score >= 80 ? 'ADVANCED_WORKER' : null) : null;
-      assessmentRows.push([enrolmentOf.get(p.id), cls.id, p.id, score, passed, level, assessedOn, operatorId,
-        passed ? (level ? '考核合格，认定技能等级' : '考核合格') : '考核未通过，可申请补考', at(assessedOn, 16, int(rand, 0, 50))]);
+      assessmentRows.push([
+        enrolmentOf.get(p.id),
+        cls.id,
+        p.id,
+        score,
+        passed,
+        level,
+        assessedOn,
+        operatorId,
+        passed ? (level ? '考核合格，认定技能等级' : '考核合格') : '考核未通过，可申请补考',
+        at(assessedOn, 16, int(rand, 0, 50)),
+      ]);
     }
     await insertRows(
-      m, 'training_attendance',
-      ['session_id', 'class_id', 'enrolment_id', 'seeker_id', 'session_starts_at', 'session_ends_at', 'method', 'recorded_by', 'recorded_role', 'checked_in_at'],
+      m,
+      'training_attendance',
+      [
+        'session_id',
+        'class_id',
+        'enrolment_id',
+        'seeker_id',
+        'session_starts_at',
+        'session_ends_at',
+        'method',
+        'recorded_by',
+        'recorded_role',
+        'checked_in_at',
+      ],
       attendanceRows,
     );
     sum.attendance += attendanceRows.length;
     const assessments: Array<{ id: string; seeker_id: string; passed: boolean; skill_level: string | null }> = await insertRows(
-      m, 'training_assessments',
+      m,
+      'training_assessments',
       ['enrolment_id', 'class_id', 'seeker_id', 'score', 'passed', 'skill_level', 'assessed_on', 'assessor_user_id', 'note', 'created_at'],
-      assessmentRows, 'id, seeker_id, passed, skill_level',
+      assessmentRows,
+      'id, seeker_id, passed, skill_level',
     );
     sum.assessments += assessments.length;
     const passOf = new Map(assessments.filter((a) => a.passed).map((a) => [a.seeker_id, a]));
@@ -339,8 +462,18 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
     for (const [i, p] of chosen.entries()) {
       if (fates[i] !== 'COMPLETE') continue;
       const pass = passOf.get(p.id)!;
-      certificates.push([enrolmentOf.get(p.id), cls.id, p.id, plan.external ? external.id : base.id, pass.id, pass.skill_level,
-        Math.min(attendedBy.get(p.id)!, total), total, completedAt, operatorId]);
+      certificates.push([
+        enrolmentOf.get(p.id),
+        cls.id,
+        p.id,
+        plan.external ? external.id : base.id,
+        pass.id,
+        pass.skill_level,
+        Math.min(attendedBy.get(p.id)!, total),
+        total,
+        completedAt,
+        operatorId,
+      ]);
       certOrder.push({ issuedAt: completedAt });
       sum.completed++;
     }
@@ -349,7 +482,9 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
   // 证书编号 as assessment.service.ts makes them: WLCB-PX-<year in Shanghai>-<6-digit number from training_certificate_no_seq>.
   const order = certificates.map((_, i) => i).sort((a, b) => certOrder[a].issuedAt.getTime() - certOrder[b].issuedAt.getTime() || a - b);
   const numbers: number[] = certificates.length
-    ? (await m.query(`SELECT nextval('training_certificate_no_seq')::int AS n FROM generate_series(1, $1)`, [certificates.length])).map((r: any) => r.n).sort((a: number, b: number) => a - b)
+    ? (await m.query(`SELECT nextval('training_certificate_no_seq')::int AS n FROM generate_series(1, $1)`, [certificates.length]))
+        .map((r: any) => r.n)
+        .sort((a: number, b: number) => a - b)
     : [];
   const certRows = order.map((idx, k) => {
     const row = certificates[idx];
@@ -357,8 +492,21 @@ export async function seedTraining(m: EntityManager, ctx: SeedContext): Promise<
     return [`WLCB-PX-${shanghaiDay(issuedAt).slice(0, 4)}-${String(numbers[k]).padStart(6, '0')}`, ...row];
   });
   await insertRows(
-    m, 'training_certificates',
-    ['certificate_no', 'enrolment_id', 'class_id', 'seeker_id', 'institution_id', 'assessment_id', 'skill_level', 'attended_sessions', 'total_sessions', 'issued_at', 'issued_by'],
+    m,
+    'training_certificates',
+    [
+      'certificate_no',
+      'enrolment_id',
+      'class_id',
+      'seeker_id',
+      'institution_id',
+      'assessment_id',
+      'skill_level',
+      'attended_sessions',
+      'total_sessions',
+      'issued_at',
+      'issued_by',
+    ],
     certRows,
   );
   sum.certificates = certRows.length;
@@ -401,7 +549,9 @@ export async function seedSchools(m: EntityManager, ctx: SeedContext): Promise<S
   // graduating year, sponsored by the largest tenant.
   const bySchool = new Map<string, typeof students>();
   for (const st of students) bySchool.set(st.school_id, [...(bySchool.get(st.school_id) ?? []), st]);
-  const largest = [...bySchool.keys()].sort((a, b) => bySchool.get(b)!.length - bySchool.get(a)!.length || ctx.schoolIds.indexOf(a) - ctx.schoolIds.indexOf(b))[0];
+  const largest = [...bySchool.keys()].sort(
+    (a, b) => bySchool.get(b)!.length - bySchool.get(a)!.length || ctx.schoolIds.indexOf(a) - ctx.schoolIds.indexOf(b),
+  )[0];
   const schoolId = ctx.schoolIds.find((id) => (bySchool.get(id)?.length ?? 0) >= 10) ?? largest;
   const own = bySchool.get(schoolId)!;
   const gradYear = Math.max(...own.map((st) => st.graduation_year ?? 0)) || Number(today.slice(0, 4));
@@ -414,12 +564,23 @@ export async function seedSchools(m: EntityManager, ctx: SeedContext): Promise<S
   const [oc] = await m.query(
     `INSERT INTO order_classes (school_id, tenant_id, kind, name, major, quota, promised_hires, curriculum, start_date, end_date, created_by, created_at, updated_at)
      VALUES ($1,$2,'ORDER',$3,'客户服务管理',40,30,$4,$5,$6,$7,$8,$8) RETURNING id`,
-    [schoolId, sponsor, `${sponsorName.replace(/有限公司$/, '')}订单班（${gradYear}届）`,
+    [
+      schoolId,
+      sponsor,
+      `${sponsorName.replace(/有限公司$/, '')}订单班（${gradYear}届）`,
       '《客户沟通技巧与礼仪》《呼入电话服务技巧》《客诉处理技巧》课堂教学，企业导师授课与跟岗实训，共 320 学时；结业考核合格者优先录用。',
-      `${gradYear - 1}-09-01`, `${gradYear}-06-30`, admin, ocCreated],
+      `${gradYear - 1}-09-01`,
+      `${gradYear}-06-30`,
+      admin,
+      ocCreated,
+    ],
   );
-  await insertRows(m, 'order_class_students', ['order_class_id', 'seeker_id', 'added_by', 'added_at'],
-    picked.map((st) => [oc.id, st.seeker_id, admin, addMinutes(ocCreated, int(rand, 60, 14 * 24 * 60))]));
+  await insertRows(
+    m,
+    'order_class_students',
+    ['order_class_id', 'seeker_id', 'added_by', 'added_at'],
+    picked.map((st) => [oc.id, st.seeker_id, admin, addMinutes(ocCreated, int(rand, 60, 14 * 24 * 60))]),
+  );
   sum.orderClasses = 1;
   sum.orderClassStudents = picked.length;
 
@@ -449,11 +610,24 @@ export async function seedSchools(m: EntityManager, ctx: SeedContext): Promise<S
       const evaluation = pickOne(rand, EVALUATIONS, [25, 45, 24, 6]);
       const days = Math.max(1, workdays - (evaluation === 'FAIL' ? int(rand, 4, 8) : int(rand, 0, 2)));
       const byHr = rand() < 0.5;
-      months.push([it.id, mo, days, evaluation, pickOne(rand, EVALUATION_COMMENT[evaluation]),
-        byHr ? ctx.hrByTenant.get(tenantId) : schoolAdmin, byHr ? 'HR' : 'SCHOOL_ADMIN', earliest(at(addDays(lastOfMonth(mo), int(rand, 1, 5)), 10), addMinutes(now, -60))]);
+      months.push([
+        it.id,
+        mo,
+        days,
+        evaluation,
+        pickOne(rand, EVALUATION_COMMENT[evaluation]),
+        byHr ? ctx.hrByTenant.get(tenantId) : schoolAdmin,
+        byHr ? 'HR' : 'SCHOOL_ADMIN',
+        earliest(at(addDays(lastOfMonth(mo), int(rand, 1, 5)), 10), addMinutes(now, -60)),
+      ]);
     }
   }
-  await insertRows(m, 'internship_months', ['internship_id', 'month', 'attendance_days', 'evaluation', 'comment', 'recorded_by', 'recorded_role', 'recorded_at'], months);
+  await insertRows(
+    m,
+    'internship_months',
+    ['internship_id', 'month', 'attendance_days', 'evaluation', 'comment', 'recorded_by', 'recorded_role', 'recorded_at'],
+    months,
+  );
   sum.internshipMonths = months.length;
   return sum;
 }
@@ -479,7 +653,15 @@ const CRITERIA = [
   { name: '服务意识', weight: 10, description: '耐心、礼貌、同理心' },
 ];
 /** Slot starts in the office day, Shanghai time; interviews last 30 minutes. */
-const SLOT_TIMES: Array<[number, number]> = [[9, 30], [10, 15], [11, 0], [14, 0], [14, 45], [15, 30], [16, 15]];
+const SLOT_TIMES: Array<[number, number]> = [
+  [9, 30],
+  [10, 15],
+  [11, 0],
+  [14, 0],
+  [14, 45],
+  [15, 30],
+  [16, 15],
+];
 const INTERVIEW_MINUTES = 30;
 
 export async function seedInterviews(m: EntityManager, ctx: SeedContext): Promise<InterviewsSummary> {
@@ -564,11 +746,18 @@ export async function seedInterviews(m: EntityManager, ctx: SeedContext): Promis
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$4,$9,$10) RETURNING id`,
       [app.tenant_id, app.id, app.seeker_id, hr, kind, startsAt, endsAt, outcome, createdAt, updatedAt],
     );
-    await insertRows(m, 'interview_slots', ['interview_id', 'tenant_id', 'hr_user_id', 'starts_at', 'ends_at', 'state', 'released_at', 'created_at'],
-      slots.map(([a, b, state, released]) => [iv.id, app.tenant_id, hr, a, b, state, released, createdAt]));
+    await insertRows(
+      m,
+      'interview_slots',
+      ['interview_id', 'tenant_id', 'hr_user_id', 'starts_at', 'ends_at', 'state', 'released_at', 'created_at'],
+      slots.map(([a, b, state, released]) => [iv.id, app.tenant_id, hr, a, b, state, released, createdAt]),
+    );
     // The move to INTERVIEW happened when the interview was arranged.
-    await m.query(`UPDATE application_events SET created_at = $2, actor_user_id = $3 WHERE application_id = $1 AND to_stage = 'INTERVIEW'`,
-      [app.id, addMinutes(createdAt, -1), hr]);
+    await m.query(`UPDATE application_events SET created_at = $2, actor_user_id = $3 WHERE application_id = $1 AND to_stage = 'INTERVIEW'`, [
+      app.id,
+      addMinutes(createdAt, -1),
+      hr,
+    ]);
     sum.interviews++;
     if (kind === 'SCHEDULED') sum.scheduled++;
     if (kind === 'PROPOSED') sum.proposed++;
@@ -585,8 +774,18 @@ export async function seedInterviews(m: EntityManager, ctx: SeedContext): Promis
     await m.query(
       `INSERT INTO interview_scorecards (interview_id, tenant_id, template_id, template_name, criteria, ratings, notes, weighted_score_x100, recorded_by, created_at, updated_at, finalized_at)
        VALUES ($1,$2,$3,'客服岗位初面评分表',$4::jsonb,$5::jsonb,$6,$7,$8,$9,$10,$10)`,
-      [iv.id, app.tenant_id, templateOf.get(app.tenant_id), JSON.stringify(CRITERIA), JSON.stringify(ratings),
-        good ? '普通话标准，模拟来电应答流畅，建议录用' : '表达不够清晰，客诉场景应对欠缺', weighted, hr, addMinutes(startsAt!, 20), updatedAt],
+      [
+        iv.id,
+        app.tenant_id,
+        templateOf.get(app.tenant_id),
+        JSON.stringify(CRITERIA),
+        JSON.stringify(ratings),
+        good ? '普通话标准，模拟来电应答流畅，建议录用' : '表达不够清晰，客诉场景应对欠缺',
+        weighted,
+        hr,
+        addMinutes(startsAt!, 20),
+        updatedAt,
+      ],
     );
     const to = good ? 'OFFER' : 'REJECTED';
     await m.query(`UPDATE applications SET stage = $2, updated_at = $3 WHERE id = $1`, [app.id, to, updatedAt]);

@@ -33,9 +33,18 @@ export interface SeedSummary {
 }
 
 const TENANTS = [
-  ['北疆云联客服有限公司', 3000], ['草原之声呼叫中心有限公司', 2200], ['察哈尔数字服务有限公司', 1800], ['集宁远程坐席服务有限公司', 1500],
-  ['阴山信息外包有限公司', 1200], ['乌兰察布智联客户服务有限公司', 2600], ['云端蒙汉双语服务中心有限公司', 600], ['霸王河数据标注有限公司', 800],
-  ['老虎山金融外包服务有限公司', 1000], ['卓资山电商客服有限公司', 700], ['岱海文旅热线服务有限公司', 400], ['京蒙协作呼叫中心有限公司', 2000],
+  ['北疆云联客服有限公司', 3000],
+  ['草原之声呼叫中心有限公司', 2200],
+  ['察哈尔数字服务有限公司', 1800],
+  ['集宁远程坐席服务有限公司', 1500],
+  ['阴山信息外包有限公司', 1200],
+  ['乌兰察布智联客户服务有限公司', 2600],
+  ['云端蒙汉双语服务中心有限公司', 600],
+  ['霸王河数据标注有限公司', 800],
+  ['老虎山金融外包服务有限公司', 1000],
+  ['卓资山电商客服有限公司', 700],
+  ['岱海文旅热线服务有限公司', 400],
+  ['京蒙协作呼叫中心有限公司', 2000],
 ] as const;
 const TITLES: Array<[string, number, number, string | null, number | null, string | null, string[]]> = [
   // title, min yuan, max yuan, min mandarin, min typing, min education, shifts
@@ -51,10 +60,25 @@ const TITLES: Array<[string, number, number, string | null, number | null, strin
   ['数据标注员', 3000, 4200, null, 50, 'HIGH_SCHOOL', ['DAY', 'TWO_SHIFT']],
 ];
 const SCHOOLS: Array<[string, string, string]> = [
-  ['乌兰察布职业学院', 'VOCATIONAL', '150902'], ['集宁师范学院', 'UNIVERSITY', '150902'],
-  ['乌兰察布医学高等专科学校', 'VOCATIONAL', '150902'], ['丰镇市职业中学（示例）', 'SECONDARY', '150981'],
+  ['乌兰察布职业学院', 'VOCATIONAL', '150902'],
+  ['集宁师范学院', 'UNIVERSITY', '150902'],
+  ['乌兰察布医学高等专科学校', 'VOCATIONAL', '150902'],
+  ['丰镇市职业中学（示例）', 'SECONDARY', '150981'],
 ];
-const MAJORS = ['客户服务管理', '市场营销', '电子商务', '计算机应用技术', '汉语言文学', '蒙古语言文学', '会计', '物流管理', '酒店管理', '护理', '旅游管理', '英语'];
+const MAJORS = [
+  '客户服务管理',
+  '市场营销',
+  '电子商务',
+  '计算机应用技术',
+  '汉语言文学',
+  '蒙古语言文学',
+  '会计',
+  '物流管理',
+  '酒店管理',
+  '护理',
+  '旅游管理',
+  '英语',
+];
 
 function pick<T>(rand: () => number, items: readonly T[], weights?: number[]): T {
   if (!weights) return items[Math.floor(rand() * items.length)];
@@ -80,7 +104,16 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
   let more!: { training: TrainingSummary; schoolPrograms: SchoolsSummary; interviews: InterviewsSummary };
   await ds.transaction(async (m) => {
     const staff = async (role: string, username: string, display: string, tenantId: string | null = null, schoolId: string | null = null) =>
-      (await m.query(`INSERT INTO users (role, username, password_hash, display_name, tenant_id, school_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`, [role, username, hash, display, tenantId, schoolId]))[0].id as string;
+      (
+        await m.query(`INSERT INTO users (role, username, password_hash, display_name, tenant_id, school_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`, [
+          role,
+          username,
+          hash,
+          display,
+          tenantId,
+          schoolId,
+        ])
+      )[0].id as string;
     const operatorId = await staff('OPERATOR', 'operator', '人才服务中心 运营');
     await staff('AUDITOR', 'auditor', '市人社局 审核员');
     const schoolIds: string[] = [];
@@ -94,7 +127,12 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
     const hrByTenant = new Map<string, string>();
     for (const [i, [name, seats]] of TENANTS.entries()) {
       const code = makeCreditCode(`91150900MA0N${String(1000 + i).padStart(5, '0')}`);
-      const [{ id }] = await m.query(`INSERT INTO tenants (name, credit_code, seats, contact_name) VALUES ($1,$2,$3,$4) RETURNING id`, [name, code, seats, '人事部']);
+      const [{ id }] = await m.query(`INSERT INTO tenants (name, credit_code, seats, contact_name) VALUES ($1,$2,$3,$4) RETURNING id`, [
+        name,
+        code,
+        seats,
+        '人事部',
+      ]);
       tenantIds.push(id);
       hrByTenant.set(id, await staff('HR', `hr${String(i + 1).padStart(2, '0')}`, `${name.slice(0, 4)} HR`, id));
       for (let k = 0; k < 5; k++) {
@@ -150,15 +188,55 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
       const major = graduationYear ? pick(rand, MAJORS) : null;
       const shared = rand() < 0.85;
       const row = {
-        idNumberEnc: crypto.encrypt(idNumber), idNumberHash: crypto.hash('id', idNumber), name, gender: female ? 'FEMALE' : 'MALE', birthDate: birth,
-        phoneEnc: crypto.encrypt(phone), phoneHash: crypto.hash('phone', phone), regionCode: county.code, lat, lng, distanceKm: distance,
-        education, schoolName: school, major, graduationYear, mandarinLevel: mandarin, typingSpeed: typing, callCenterMonths: months,
-        languages, shifts, categories, source: school ? 'SCHOOL' : pick(rand, ['SELF', 'FAIR', 'BUREAU'], [70, 20, 10]), shared,
+        idNumberEnc: crypto.encrypt(idNumber),
+        idNumberHash: crypto.hash('id', idNumber),
+        name,
+        gender: female ? 'FEMALE' : 'MALE',
+        birthDate: birth,
+        phoneEnc: crypto.encrypt(phone),
+        phoneHash: crypto.hash('phone', phone),
+        regionCode: county.code,
+        lat,
+        lng,
+        distanceKm: distance,
+        education,
+        schoolName: school,
+        major,
+        graduationYear,
+        mandarinLevel: mandarin,
+        typingSpeed: typing,
+        callCenterMonths: months,
+        languages,
+        shifts,
+        categories,
+        source: school ? 'SCHOOL' : pick(rand, ['SELF', 'FAIR', 'BUREAU'], [70, 20, 10]),
+        shared,
       };
       rows.push([
-        row.idNumberEnc, row.idNumberHash, row.name, row.gender, row.birthDate, row.phoneEnc, row.phoneHash, row.regionCode, row.lat, row.lng,
-        row.distanceKm, row.education, row.schoolName, row.major, row.graduationYear, row.mandarinLevel, row.typingSpeed, row.callCenterMonths,
-        row.languages, row.shifts, row.categories, profileCompletenessRow(row), row.source, row.shared,
+        row.idNumberEnc,
+        row.idNumberHash,
+        row.name,
+        row.gender,
+        row.birthDate,
+        row.phoneEnc,
+        row.phoneHash,
+        row.regionCode,
+        row.lat,
+        row.lng,
+        row.distanceKm,
+        row.education,
+        row.schoolName,
+        row.major,
+        row.graduationYear,
+        row.mandarinLevel,
+        row.typingSpeed,
+        row.callCenterMonths,
+        row.languages,
+        row.shifts,
+        row.categories,
+        profileCompletenessRow(row),
+        row.source,
+        row.shared,
       ]);
     }
     const cols = `id_number_enc, id_number_hash, name, gender, birth_date, phone_enc, phone_hash, region_code, lat, lng, distance_km, education, school_name, major,
@@ -166,7 +244,17 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       const params: unknown[] = [];
-      const values = chunk.map((r) => `(${r.map((v) => { params.push(v); return `$${params.length}`; }).join(',')})`).join(',');
+      const values = chunk
+        .map(
+          (r) =>
+            `(${r
+              .map((v) => {
+                params.push(v);
+                return `$${params.length}`;
+              })
+              .join(',')})`,
+        )
+        .join(',');
       await m.query(`INSERT INTO seekers (${cols}) VALUES ${values}`, params);
     }
     await m.query(`INSERT INTO consents (seeker_id, scope, policy_version, granted_at, channel)
@@ -179,7 +267,14 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
     // below, in the same transaction: the worker relays them only after commit, and the search indexer then reads
     // each person's completed classes (candidate_documents.training_completed).
     const ctx: SeedContext = {
-      rand: mulberry32(20261124), now: new Clock().now() /* TEST_NOW in the date-matrix runs */, scale: Math.min(1, seekerCount / FULL_SIZE), operatorId, schoolIds, schoolAdminBySchool, tenantIds, hrByTenant,
+      rand: mulberry32(20261124),
+      now: new Clock().now() /* TEST_NOW in the date-matrix runs */,
+      scale: Math.min(1, seekerCount / FULL_SIZE),
+      operatorId,
+      schoolIds,
+      schoolAdminBySchool,
+      tenantIds,
+      hrByTenant,
     };
     const training = await seedTraining(m, ctx);
     // The search index is fed from the outbox: one event per seeker.
@@ -197,14 +292,24 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
         [p.id, p.tenant_id, s.id, stage],
       );
       await m.query(`INSERT INTO application_events (application_id, from_stage, to_stage, actor_role) VALUES ($1, NULL, 'APPLIED', 'SEEKER')`, [appId]);
-      if (stage !== 'APPLIED') await m.query(`INSERT INTO application_events (application_id, from_stage, to_stage, actor_role) VALUES ($1, 'APPLIED', $2, $3)`, [appId, stage, stage === 'WITHDRAWN' ? 'SEEKER' : 'HR']);
+      if (stage !== 'APPLIED')
+        await m.query(`INSERT INTO application_events (application_id, from_stage, to_stage, actor_role) VALUES ($1, 'APPLIED', $2, $3)`, [
+          appId,
+          stage,
+          stage === 'WITHDRAWN' ? 'SEEKER' : 'HR',
+        ]);
       if (stage === 'HIRED') {
-        const taken = await m.query(`UPDATE job_postings SET openings_left = openings_left - 1, status = CASE WHEN openings_left = 1 THEN 'FILLED' ELSE status END WHERE id = $1 AND openings_left > 0 RETURNING id`, [p.id]);
+        const taken = await m.query(
+          `UPDATE job_postings SET openings_left = openings_left - 1, status = CASE WHEN openings_left = 1 THEN 'FILLED' ELSE status END WHERE id = $1 AND openings_left > 0 RETURNING id`,
+          [p.id],
+        );
         if (taken[0]?.length !== 0) {
           const start = `2026-${String(1 + Math.floor(rand() * 10)).padStart(2, '0')}-01`;
-          await m.query(`INSERT INTO hires (application_id, posting_id, tenant_id, seeker_id, contract_start, contract_months, social_insurance_start, terminated_on, termination_reason)
+          await m.query(
+            `INSERT INTO hires (application_id, posting_id, tenant_id, seeker_id, contract_start, contract_months, social_insurance_start, terminated_on, termination_reason)
                          VALUES ($1,$2,$3,$4,$5,$6,$5,$7,$8)`,
-            [appId, p.id, p.tenant_id, s.id, start, pick(rand, [12, 24, 36]), rand() < 0.2 ? '2026-11-01' : null, null]);
+            [appId, p.id, p.tenant_id, s.id, start, pick(rand, [12, 24, 36]), rand() < 0.2 ? '2026-11-01' : null, null],
+          );
           await m.query(`UPDATE hires SET termination_reason = '个人原因离职' WHERE application_id = $1 AND terminated_on IS NOT NULL`, [appId]);
         }
       }

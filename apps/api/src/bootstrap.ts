@@ -49,13 +49,13 @@ export function securityHeaders(config: AppConfig) {
   });
   // The development GraphQL landing page (Apollo Sandbox) is an inline, CDN-loaded app: it keeps
   // every other header but not the CSP, and only when the playground is on (never in production).
-  const sandbox = config.graphql.playground
-    ? helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false })
-    : null;
+  const sandbox = config.graphql.playground ? helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }) : null;
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader(
       'Permissions-Policy',
-      req.path.startsWith('/interview/') ? 'camera=(self), microphone=(self), geolocation=(), payment=()' : 'camera=(), microphone=(), geolocation=(), payment=()',
+      req.path.startsWith('/interview/')
+        ? 'camera=(self), microphone=(self), geolocation=(), payment=()'
+        : 'camera=(), microphone=(), geolocation=(), payment=()',
     );
     if (sandbox && req.method === 'GET' && req.path === '/graphql' && String(req.headers.accept ?? '').includes('text/html')) return sandbox(req, res, next);
     return strict(req, res, next);

@@ -1,18 +1,6 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsIP,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsArray, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { cachedWorkerBin } from './worker-bin';
 
 /** Used only outside production, so a developer can start the service without setup. */
@@ -27,11 +15,15 @@ export class MediaConfig {
   nodeEnv: 'development' | 'test' | 'production';
 
   /** HTTP + WebSocket port (pages, signalling, health). MEDIA_PORT */
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   port: number;
 
   /** First WebRtcServer port; worker i listens on UDP+TCP base+i. MEDIA_RTC_PORT_BASE */
-  @IsInt() @Min(1024) @Max(65000)
+  @IsInt()
+  @Min(1024)
+  @Max(65000)
   rtcPortBase: number;
 
   /** Local address the WebRTC sockets bind to. MEDIA_LISTEN_IP */
@@ -39,31 +31,39 @@ export class MediaConfig {
   listenIp: string;
 
   /** Public IP put in ICE candidates when behind NAT (e.g. the cloud host's EIP). MEDIA_ANNOUNCED_ADDRESS */
-  @IsOptional() @IsIP()
+  @IsOptional()
+  @IsIP()
   announcedAddress?: string;
 
   /** HS256 secret shared with the API that mints room tokens. MEDIA_TOKEN_SECRET */
-  @IsString() @MinLength(16)
+  @IsString()
+  @MinLength(16)
   tokenSecret: string;
 
   /** mediasoup worker processes. MEDIA_WORKERS (default: one per core) */
-  @IsInt() @Min(1) @Max(64)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   workers: number;
 
   /** Path of the mediasoup-worker binary. MEDIASOUP_WORKER_BIN */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   workerBin: string;
 
   /** A room with nobody in it is closed after this many seconds. MEDIA_ROOM_IDLE_SECONDS */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   roomIdleSeconds: number;
 
   /** A peer that dropped keeps its BOOTH queue place this long. MEDIA_RECONNECT_GRACE_SECONDS */
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   reconnectGraceSeconds: number;
 
   /** Cap on what one browser may send (bps); suits mobile uplinks. MEDIA_MAX_INCOMING_BITRATE */
-  @IsInt() @Min(100_000)
+  @IsInt()
+  @Min(100_000)
   maxIncomingBitrate: number;
 
   /**
@@ -73,23 +73,29 @@ export class MediaConfig {
    * this service's local origins are allowed. A socket without an Origin header
    * (not a browser: the benchmark, native clients) is not subject to it.
    */
-  @IsArray() @Matches(/^https?:\/\/[^/?#\s]+$/, { each: true })
+  @IsArray()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, { each: true })
   allowedOrigins: string[];
 
   /** Consumers (viewers) one producer may have, all peers together. MEDIA_MAX_CONSUMERS_PER_PRODUCER */
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   maxConsumersPerProducer: number;
 
   /** Sustained signalling messages per second one connection may send (token bucket). MEDIA_MESSAGES_PER_SECOND */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   messagesPerSecond: number;
 
   /** Bucket size: messages a connection may send in a burst (joining takes ~10). MEDIA_MESSAGE_BURST */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   messageBurst: number;
 
   /** Refused messages within 10 s after which the connection is closed (TooManyMessages). MEDIA_FLOOD_DISCONNECT_AFTER */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   floodDisconnectAfter: number;
 
   /** Directory holding interview/ (html) and dist/interview/ (bundles). MEDIA_WEB_ROOT */
@@ -130,7 +136,10 @@ function int(value: string | undefined, fallback: number): number {
 /** "https://a.example, https://b.example/" → ['https://a.example', 'https://b.example']; unset → undefined. */
 function originList(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  return value.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  return value
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
 }
 
 /** Outside production: the API (PORT 3000) and this service on localhost and 127.0.0.1. */
@@ -164,9 +173,7 @@ export function loadMediaConfig(env: Env = process.env): MediaConfig {
     workerLogLevel: (env.MEDIA_WORKER_LOG_LEVEL || 'warn') as MediaConfig['workerLogLevel'],
   });
   const errors = validateSync(config);
-  const lines = errors.map(
-    (e) => `${ENV_NAMES[e.property as keyof MediaConfig]}: ${Object.values(e.constraints ?? {}).join(', ')}`,
-  );
+  const lines = errors.map((e) => `${ENV_NAMES[e.property as keyof MediaConfig]}: ${Object.values(e.constraints ?? {}).join(', ')}`);
   if ((config.listenIp === '0.0.0.0' || config.listenIp === '::') && !config.announcedAddress) {
     // ICE candidates would carry the wildcard address, which no browser can reach.
     lines.push('MEDIA_ANNOUNCED_ADDRESS: required when MEDIA_LISTEN_IP is a wildcard address');

@@ -14,14 +14,7 @@ export class MediaModule {
     return {
       module: MediaModule,
       controllers: [HealthController, PagesConfigController],
-      providers: [
-        { provide: MEDIA_CONFIG, useValue: config },
-        WorkerPool,
-        RoomTokenService,
-        RoomsService,
-        MessageLimits,
-        SignallingGateway,
-      ],
+      providers: [{ provide: MEDIA_CONFIG, useValue: config }, WorkerPool, RoomTokenService, RoomsService, MessageLimits, SignallingGateway],
       exports: [RoomsService, WorkerPool, MessageLimits],
     };
   }

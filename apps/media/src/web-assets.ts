@@ -34,10 +34,7 @@ function newestMtime(paths: string[]): number {
   for (const path of paths) {
     if (!existsSync(path)) continue;
     const stat = statSync(path);
-    newest = Math.max(
-      newest,
-      stat.isDirectory() ? newestMtime(readdirSync(path).map((name) => join(path, name))) : stat.mtimeMs,
-    );
+    newest = Math.max(newest, stat.isDirectory() ? newestMtime(readdirSync(path).map((name) => join(path, name))) : stat.mtimeMs);
   }
   return newest;
 }

@@ -8,8 +8,7 @@ export const MEDIASOUP_VERSION = '3.12.16';
 /** "debian12" from /etc/os-release (ID + VERSION_ID), as tools/mediasoup/worker-bin.sh computes it. */
 export function distroTag(osRelease = '/etc/os-release'): string {
   const text = existsSync(osRelease) ? readFileSync(osRelease, 'utf8') : '';
-  const field = (name: string) =>
-    text.match(new RegExp(`^${name}=(.*)$`, 'm'))?.[1].replace(/^"|"$/g, '') ?? '';
+  const field = (name: string) => text.match(new RegExp(`^${name}=(.*)$`, 'm'))?.[1].replace(/^"|"$/g, '') ?? '';
   return `${field('ID') || 'unknown'}${field('VERSION_ID')}`;
 }
 

@@ -42,8 +42,18 @@ export const INTERVIEWS_ERRORS = {
     zh: (p: { stageZh: string }) => `投递处于「${p.stageZh}」阶段，只有「筛选中」或「面试」阶段可以安排面试`,
     en: 'Only applications at SCREENING or INTERVIEW can be scheduled for an interview',
   },
-  [C.APPLICATION_CLOSED]: { kind: 'INPUT', field: 'interviewId', zh: '该投递已结束（已撤回或未通过），面试不可进行', en: 'The application is closed (withdrawn or rejected)' },
-  [C.INTERVIEW_ALREADY_OPEN]: { kind: 'CONFLICT', field: 'applicationId', zh: '该投递已有进行中的面试安排，请改期或取消后再安排', en: 'This application already has an open interview; reschedule or cancel it' },
+  [C.APPLICATION_CLOSED]: {
+    kind: 'INPUT',
+    field: 'interviewId',
+    zh: '该投递已结束（已撤回或未通过），面试不可进行',
+    en: 'The application is closed (withdrawn or rejected)',
+  },
+  [C.INTERVIEW_ALREADY_OPEN]: {
+    kind: 'CONFLICT',
+    field: 'applicationId',
+    zh: '该投递已有进行中的面试安排，请改期或取消后再安排',
+    en: 'This application already has an open interview; reschedule or cancel it',
+  },
   [C.INTERVIEW_INVALID_STATUS]: {
     kind: 'INPUT',
     field: 'interviewId',
@@ -52,7 +62,11 @@ export const INTERVIEWS_ERRORS = {
   },
   [C.SLOT_IN_PAST]: { kind: 'INPUT', zh: (p: Slot) => `第${p.i + 1}个时段已经过去`, en: (p: Slot) => `Slot ${p.i + 1} starts in the past` },
   [C.SLOT_TOO_FAR]: { kind: 'INPUT', zh: (p: Slot) => `第${p.i + 1}个时段超过90天`, en: (p: Slot) => `Slot ${p.i + 1} is more than 90 days ahead` },
-  [C.SLOTS_OVERLAP_EACH_OTHER]: { kind: 'INPUT', zh: (p: Slot) => `第${p.i + 1}个时段与其他备选时段重叠`, en: (p: Slot) => `Slot ${p.i + 1} overlaps another proposed slot` },
+  [C.SLOTS_OVERLAP_EACH_OTHER]: {
+    kind: 'INPUT',
+    zh: (p: Slot) => `第${p.i + 1}个时段与其他备选时段重叠`,
+    en: (p: Slot) => `Slot ${p.i + 1} overlaps another proposed slot`,
+  },
   [C.INTERVIEWER_BUSY]: {
     kind: 'CONFLICT',
     field: 'slots',
@@ -79,7 +93,12 @@ export const INTERVIEWS_ERRORS = {
     zh: (p: { name: string }) => `评分项「${p.name}」重复`,
     en: (p: { name: string }) => `Criterion "${p.name}" appears twice`,
   },
-  [C.SCORECARD_REQUIRED]: { kind: 'INPUT', field: 'outcome', zh: '请先填写评分表再给出通过/不通过结论', en: 'Record the scorecard before a PASS or FAIL outcome' },
+  [C.SCORECARD_REQUIRED]: {
+    kind: 'INPUT',
+    field: 'outcome',
+    zh: '请先填写评分表再给出通过/不通过结论',
+    en: 'Record the scorecard before a PASS or FAIL outcome',
+  },
   [C.SCORECARD_FINAL]: { kind: 'INPUT', field: 'interviewId', zh: '面试结论已给出，评分表不可再修改', en: 'The outcome is recorded; the scorecard is final' },
   [C.OUTCOME_TOO_EARLY]: { kind: 'INPUT', field: 'outcome', zh: '面试尚未开始，不能给出结论', en: 'The interview has not started yet' },
 } satisfies ErrorCatalog<InterviewsExceptionCode>;

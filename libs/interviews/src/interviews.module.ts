@@ -16,8 +16,14 @@ import { ScorecardService } from './scorecards/scorecard.service';
 import { RecordInterviewOutcomeUseCase } from './usecases/record-interview-outcome.usecase';
 
 const services = [
-  InterviewService, InterviewJoinService, InterviewNotifier, InterviewReminderScheduler, InterviewReminderService, ScorecardService,
-  RecordInterviewOutcomeUseCase, InterviewPersonalData,
+  InterviewService,
+  InterviewJoinService,
+  InterviewNotifier,
+  InterviewReminderScheduler,
+  InterviewReminderService,
+  ScorecardService,
+  RecordInterviewOutcomeUseCase,
+  InterviewPersonalData,
 ];
 
 /** Interview services; the worker uses InterviewReminderService. */

@@ -27,7 +27,8 @@ export enum SchoolsExceptionCode {
 
 const C = SchoolsExceptionCode;
 /** Also what another school / tenant gets, so existence does not leak. */
-const notFound = (zh: string, en: string, field?: string) => ({ kind: 'NOT_FOUND', as: CommonCode.NOT_FOUND, zh: `${zh}不存在`, en: `${en} not found`, field }) as const;
+const notFound = (zh: string, en: string, field?: string) =>
+  ({ kind: 'NOT_FOUND', as: CommonCode.NOT_FOUND, zh: `${zh}不存在`, en: `${en} not found`, field }) as const;
 
 export const SCHOOLS_ERRORS = {
   [C.ORDER_CLASS_NOT_FOUND]: notFound('订单班', 'Order class'),
@@ -65,7 +66,12 @@ export const SCHOOLS_ERRORS = {
   },
   [C.ORDER_CLASS_NAME_TAKEN]: { kind: 'CONFLICT', field: 'name', zh: '本校已有同名订单班', en: 'This school already has an order class with this name' },
   [C.TENANT_NOT_FOUND]: { kind: 'NOT_FOUND', field: 'tenantId', zh: '合作企业不存在', en: 'Tenant not found' },
-  [C.INTERNSHIP_OVERLAP]: { kind: 'CONFLICT', field: 'startDate', zh: '该学生在这段时间已有实习安排', en: 'The student already has an internship in this period' },
+  [C.INTERNSHIP_OVERLAP]: {
+    kind: 'CONFLICT',
+    field: 'startDate',
+    zh: '该学生在这段时间已有实习安排',
+    en: 'The student already has an internship in this period',
+  },
   [C.MONTH_OUTSIDE_INTERNSHIP]: {
     kind: 'INPUT',
     field: 'month',

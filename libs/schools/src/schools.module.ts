@@ -28,13 +28,29 @@ import { ImportGraduateListUseCase } from './usecases/import-graduate-list/impor
 import { SchoolMembershipRead } from './students/school-membership.read';
 
 export const SCHOOL_ENTITIES = [
-  SchoolEntity, SeekerSchoolEntity, GraduateImportEntity, GraduateImportRejectionEntity, OrderClassEntity, OrderClassStudentEntity,
-  InternshipEntity, InternshipMonthEntity,
+  SchoolEntity,
+  SeekerSchoolEntity,
+  GraduateImportEntity,
+  GraduateImportRejectionEntity,
+  OrderClassEntity,
+  OrderClassStudentEntity,
+  InternshipEntity,
+  InternshipMonthEntity,
 ];
 
 const services = [
-  SchoolService, GraduateUploadStore, GraduatePoolWriter, GraduateImportRunner, ImportGraduateListUseCase, GraduateImportService, StudentService, OrderClassService, InternshipService,
-  SchoolPersonalData, SchoolLinkService, SchoolMembershipRead,
+  SchoolService,
+  GraduateUploadStore,
+  GraduatePoolWriter,
+  GraduateImportRunner,
+  ImportGraduateListUseCase,
+  GraduateImportService,
+  StudentService,
+  OrderClassService,
+  InternshipService,
+  SchoolPersonalData,
+  SchoolLinkService,
+  SchoolMembershipRead,
 ];
 
 /** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor runs ImportGraduateListUseCase). */

@@ -36,7 +36,12 @@ export const TALENT_ERRORS = {
   [C.ID_NUMBER_CHECK_DIGIT]: residentId('CHECK_DIGIT'),
   [C.ID_NUMBER_BIRTH_DATE]: residentId('BIRTH_DATE'),
   [C.ID_NUMBER_REGION]: residentId('REGION'),
-  [C.ID_NUMBER_IMMUTABLE]: { kind: 'INPUT', field: 'idNumber', zh: '身份证号建档后不可修改，如有错误请联系人才服务中心', en: 'The ID number cannot be changed; contact the service centre' },
+  [C.ID_NUMBER_IMMUTABLE]: {
+    kind: 'INPUT',
+    field: 'idNumber',
+    zh: '身份证号建档后不可修改，如有错误请联系人才服务中心',
+    en: 'The ID number cannot be changed; contact the service centre',
+  },
   [C.ID_NUMBER_REQUIRED]: { kind: 'INPUT', as: input, field: 'idNumber', zh: '首次建档请填写身份证号', en: 'The ID number is required to create a profile' },
   [C.NAME_REQUIRED]: { kind: 'INPUT', as: input, field: 'name', zh: '请填写姓名', en: 'Name is required' },
   [C.UNKNOWN_REGION]: {
@@ -59,7 +64,12 @@ export const TALENT_ERRORS = {
     zh: '核验申请次数过多，请携带本人身份证到人才服务中心办理',
     en: 'Too many verification requests; bring your ID card to the talent service centre',
   },
-  [C.CLAIMANT_HAS_PROFILE]: { kind: 'CONFLICT', field: 'claimId', zh: '申请人账号已绑定其他档案，无法通过', en: 'The claimant account already has another profile' },
+  [C.CLAIMANT_HAS_PROFILE]: {
+    kind: 'CONFLICT',
+    field: 'claimId',
+    zh: '申请人账号已绑定其他档案，无法通过',
+    en: 'The claimant account already has another profile',
+  },
   [C.CLAIMANT_GONE]: { kind: 'CONFLICT', field: 'claimId', zh: '申请人账号已注销', en: 'The claimant account no longer exists' },
 } satisfies ErrorCatalog<TalentExceptionCode>;
 

@@ -17,8 +17,17 @@ import { PersonalDataExportService } from './privacy/personal-data-export.servic
 import { EraseSeekerUseCase } from './usecases/erase-seeker.usecase';
 
 const services = [
-  SeekerService, ConsentService, ProfileAccessLogService, TalentPoolService, PersonalDataExportService, EraseSeekerUseCase,
-  PersonalDataExportRegistry, EmployerDirectoryPort, IdentityClaimService, CategoryVerificationService, PoolStatsService,
+  SeekerService,
+  ConsentService,
+  ProfileAccessLogService,
+  TalentPoolService,
+  PersonalDataExportService,
+  EraseSeekerUseCase,
+  PersonalDataExportRegistry,
+  EmployerDirectoryPort,
+  IdentityClaimService,
+  CategoryVerificationService,
+  PoolStatsService,
 ];
 
 @Module({

@@ -17,10 +17,7 @@ export function idNumber(regionCode = '150902', birth?: string): string {
 }
 
 export async function signInStaff(api: TestApi, username: string, password: string): Promise<string> {
-  const d = await api.ok(
-    `mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken } }`,
-    { i: { username, password } },
-  );
+  const d = await api.ok(`mutation($i: SignInWithPasswordInput!) { signInWithPassword(input: $i) { accessToken } }`, { i: { username, password } });
   return d.signInWithPassword.accessToken;
 }
 
@@ -51,7 +48,10 @@ export async function signInSeeker(api: TestApi, phone = uniquePhone()): Promise
   const res = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-tc-app': 'seeker' },
-    body: JSON.stringify({ query: `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken } }`, variables: { i: { phone, code: api.sms.lastCode(phone) } } }),
+    body: JSON.stringify({
+      query: `mutation($i: SignInWithSmsInput!) { signInWithSms(input: $i) { accessToken } }`,
+      variables: { i: { phone, code: api.sms.lastCode(phone) } },
+    }),
   });
   const body = (await res.json()) as { data?: { signInWithSms: { accessToken: string } }; errors?: unknown };
   if (!body.data) throw new Error(`signInWithSms: ${JSON.stringify(body.errors)}`);
@@ -65,7 +65,18 @@ export async function seekerWithProfile(api: TestApi, opts: { consent?: boolean;
   const id = idNumber();
   const d = await api.ok(
     `mutation($i: ProfileInput!) { saveMyProfile(input: $i) { id } }`,
-    { i: { idNumber: id, name: '王晓燕', regionCode: '150902', education: 'JUNIOR_COLLEGE', mandarinLevel: 'L2A', typingSpeed: 60, shifts: ['TWO_SHIFT'], ...opts.profile } },
+    {
+      i: {
+        idNumber: id,
+        name: '王晓燕',
+        regionCode: '150902',
+        education: 'JUNIOR_COLLEGE',
+        mandarinLevel: 'L2A',
+        typingSpeed: 60,
+        shifts: ['TWO_SHIFT'],
+        ...opts.profile,
+      },
+    },
     s.token,
   );
   if (opts.consent !== false) await api.ok(`mutation { grantConsent { id } }`, {}, s.token);

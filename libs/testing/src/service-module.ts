@@ -9,7 +9,9 @@ import { DataSource } from 'typeorm';
  * test database (DATABASE_URL from the jest globalSetup) and real Redis, the context modules given, no HTTP and no
  * GraphQL. `init()` runs the lifecycle hooks, so contributors and ports register as in the apps.
  */
-export async function createServiceModule(imports: Array<Type<unknown> | DynamicModule | ForwardReference>): Promise<{ module: TestingModule; db: DataSource }> {
+export async function createServiceModule(
+  imports: Array<Type<unknown> | DynamicModule | ForwardReference>,
+): Promise<{ module: TestingModule; db: DataSource }> {
   const module = await Test.createTestingModule({ imports: [CoreModule, ...imports] }).compile();
   await module.init();
   return { module, db: module.get(DataSource) };

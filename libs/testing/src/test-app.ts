@@ -17,7 +17,10 @@ export class CapturingSmsSender extends SmsSender {
     this.sent.push({ phone, text });
   }
   lastCode(phone: string): string {
-    const m = [...this.sent].reverse().find((s) => s.phone === phone)?.text.match(/验证码 (\d{6})/);
+    const m = [...this.sent]
+      .reverse()
+      .find((s) => s.phone === phone)
+      ?.text.match(/验证码 (\d{6})/);
     if (!m) throw new Error(`no code sent to ${phone}`);
     return m[1];
   }
@@ -70,13 +73,25 @@ export class TestApi {
 export class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   private add(level: string, message: unknown, rest: unknown[]) {
-    this.lines.push(`${level} ${typeof message === 'string' ? message : JSON.stringify(message)} ${rest.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join(' ')}`);
+    this.lines.push(
+      `${level} ${typeof message === 'string' ? message : JSON.stringify(message)} ${rest.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join(' ')}`,
+    );
   }
-  log(m: unknown, ...r: unknown[]) { this.add('log', m, r); }
-  error(m: unknown, ...r: unknown[]) { this.add('error', m, r); }
-  warn(m: unknown, ...r: unknown[]) { this.add('warn', m, r); }
-  debug(m: unknown, ...r: unknown[]) { this.add('debug', m, r); }
-  verbose(m: unknown, ...r: unknown[]) { this.add('verbose', m, r); }
+  log(m: unknown, ...r: unknown[]) {
+    this.add('log', m, r);
+  }
+  error(m: unknown, ...r: unknown[]) {
+    this.add('error', m, r);
+  }
+  warn(m: unknown, ...r: unknown[]) {
+    this.add('warn', m, r);
+  }
+  debug(m: unknown, ...r: unknown[]) {
+    this.add('debug', m, r);
+  }
+  verbose(m: unknown, ...r: unknown[]) {
+    this.add('verbose', m, r);
+  }
 }
 
 export async function createTestApi(opts: { logger?: LoggerService } = {}): Promise<TestApi> {
@@ -119,7 +134,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Staff user straight into the database (the first operator has nobody to create it). */
-export async function insertStaff(api: TestApi, role: Role, opts: { tenantId?: string; schoolId?: string } = {}): Promise<{ id: string; username: string; password: string }> {
+export async function insertStaff(
+  api: TestApi,
+  role: Role,
+  opts: { tenantId?: string; schoolId?: string } = {},
+): Promise<{ id: string; username: string; password: string }> {
   const username = uniqueName(role.toLowerCase());
   const password = 'Passw0rd-long-enough';
   const [row] = await api.db.query(

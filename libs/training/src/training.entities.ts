@@ -6,6 +6,13 @@ import { EnrolmentEntity } from './enrolments/enrolment.entity';
 import { InstitutionEntity } from './institutions/institution.entity';
 
 export const TRAINING_ENTITIES = [
-  InstitutionEntity, CourseEntity, TrainingClassEntity, ClassCourseEntity, SessionEntity,
-  EnrolmentEntity, AttendanceEntity, AssessmentEntity, CertificateEntity,
+  InstitutionEntity,
+  CourseEntity,
+  TrainingClassEntity,
+  ClassCourseEntity,
+  SessionEntity,
+  EnrolmentEntity,
+  AttendanceEntity,
+  AssessmentEntity,
+  CertificateEntity,
 ];

@@ -24,8 +24,15 @@ import { TrainingStatsService } from './stats/training-stats.service';
 import { TRAINING_ENTITIES } from './training.entities';
 
 const services = [
-  InstitutionService, CourseService, ClassService, EnrolmentService, AttendanceService, AssessmentService,
-  TrainingRecordService, TrainingStatsService, TrainingPersonalData,
+  InstitutionService,
+  CourseService,
+  ClassService,
+  EnrolmentService,
+  AttendanceService,
+  AssessmentService,
+  TrainingRecordService,
+  TrainingStatsService,
+  TrainingPersonalData,
 ];
 
 /** Training services, for other contexts (matching reads completedTrainingFor; subsidies will read the facts). */
@@ -41,8 +48,15 @@ export class TrainingModule {}
   imports: [TrainingModule, TalentModule],
   controllers: [CheckInQrController],
   providers: [
-    InstitutionResolver, CourseResolver, ClassResolver, EnrolmentResolver, AttendanceResolver, AssessmentResolver,
-    TrainingRecordResolver, SeekerTrainingResolver, TrainingStatsResolver,
+    InstitutionResolver,
+    CourseResolver,
+    ClassResolver,
+    EnrolmentResolver,
+    AttendanceResolver,
+    AssessmentResolver,
+    TrainingRecordResolver,
+    SeekerTrainingResolver,
+    TrainingStatsResolver,
   ],
 })
 export class TrainingApiModule {}

@@ -61,8 +61,10 @@ function isClaims(c: Partial<RoomTokenClaims>): c is RoomTokenClaims {
   return (
     c.typ === MEDIA_TOKEN_TYPE &&
     c.aud === MEDIA_TOKEN_AUDIENCE &&
-    typeof c.sub === 'string' && c.sub.length > 0 &&
-    typeof c.room === 'string' && c.room.length > 0 &&
+    typeof c.sub === 'string' &&
+    c.sub.length > 0 &&
+    typeof c.room === 'string' &&
+    c.room.length > 0 &&
     (c.role === 'SEEKER' || c.role === 'HR') &&
     (c.kind === 'INTERVIEW' || c.kind === 'BOOTH') &&
     typeof c.exp === 'number' &&

@@ -34,9 +34,7 @@ export class Room {
     if (viewer.id === owner.id) return false;
     if (!this.booth) return true;
     const admitted = this.booth.admitted;
-    return (
-      (viewer.role === 'HR' && owner.id === admitted) || (viewer.id === admitted && owner.role === 'HR')
-    );
+    return (viewer.role === 'HR' && owner.id === admitted) || (viewer.id === admitted && owner.role === 'HR');
   }
 
   /**
@@ -54,9 +52,7 @@ export class Room {
 
   boothState(viewer: Peer): BoothState | null {
     if (!this.booth) return null;
-    const waiting = viewer.role === 'HR'
-      ? this.booth.waiting().map((id) => this.peers.get(id)?.info ?? { peerId: id, name: id, role: 'SEEKER' as const })
-      : [];
+    const waiting = viewer.role === 'HR' ? this.booth.waiting().map((id) => this.peers.get(id)?.info ?? { peerId: id, name: id, role: 'SEEKER' as const }) : [];
     return { admitted: this.booth.admitted, position: this.booth.position(viewer.id), waiting };
   }
 

@@ -117,7 +117,10 @@ export class RoomsService implements OnModuleInit, OnModuleDestroy {
       me: peer.info,
       kind: room.kind,
       roomEndsAt: room.endsAt,
-      peers: room.joinedPeers().filter((p) => room.knows(peer, p)).map((p) => p.info),
+      peers: room
+        .joinedPeers()
+        .filter((p) => room.knows(peer, p))
+        .map((p) => p.info),
       producers: this.visibleProducers(room, peer),
       canPublish: room.canPublish(peer),
       booth: room.boothState(peer),
@@ -154,12 +157,7 @@ export class RoomsService implements OnModuleInit, OnModuleDestroy {
     return this.transportOf(peer, transportId).restartIce();
   }
 
-  async produce(
-    peer: Peer,
-    transportId: string,
-    kind: types.MediaKind,
-    rtpParameters: types.RtpParameters,
-  ): Promise<{ id: string }> {
+  async produce(peer: Peer, transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters): Promise<{ id: string }> {
     const room = this.roomOf(peer);
     if (!room.canPublish(peer)) throw new SignallingError('waiting in the queue: not allowed to send media yet');
     if ([...peer.producers.values()].some((p) => p.kind === kind)) throw new SignallingError(`already sending ${kind}`);

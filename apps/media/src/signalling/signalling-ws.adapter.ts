@@ -26,11 +26,7 @@ export class SignallingWsAdapter extends WsAdapter {
     super(app);
   }
 
-  override bindMessageHandlers(
-    client: WebSocket,
-    handlers: MessageMappingProperties[],
-    transform: (data: unknown) => Observable<unknown>,
-  ): void {
+  override bindMessageHandlers(client: WebSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
     const handlersMap = new Map<string, MessageMappingProperties>();
     handlers.forEach((handler) => handlersMap.set(handler.message as string, handler));
     const close$ = fromEvent(client, 'close').pipe(share(), first());

@@ -1,13 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Logger } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  OnGatewayDisconnect,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { types } from 'mediasoup';
 import type { WebSocket } from 'ws';
 import { MEDIA_CONFIG, MediaConfig } from '../media.config';
@@ -70,10 +63,7 @@ export class SignallingGateway implements OnGatewayConnection, OnGatewayDisconne
   }
 
   @SubscribeMessage('connectTransport')
-  connectTransport(
-    @ConnectedSocket() socket: WebSocket,
-    @MessageBody() body: Request & { transportId: string; dtlsParameters: types.DtlsParameters },
-  ) {
+  connectTransport(@ConnectedSocket() socket: WebSocket, @MessageBody() body: Request & { transportId: string; dtlsParameters: types.DtlsParameters }) {
     return this.reply(socket, body, (peer) => this.rooms.connectTransport(peer, body.transportId, body.dtlsParameters));
   }
 
@@ -87,24 +77,16 @@ export class SignallingGateway implements OnGatewayConnection, OnGatewayDisconne
     @ConnectedSocket() socket: WebSocket,
     @MessageBody() body: Request & { transportId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters },
   ) {
-    return this.reply(socket, body, (peer) =>
-      this.rooms.produce(peer, body.transportId, body.kind, body.rtpParameters),
-    );
+    return this.reply(socket, body, (peer) => this.rooms.produce(peer, body.transportId, body.kind, body.rtpParameters));
   }
 
   @SubscribeMessage('setProducerPaused')
-  setProducerPaused(
-    @ConnectedSocket() socket: WebSocket,
-    @MessageBody() body: Request & { producerId: string; paused: boolean },
-  ) {
+  setProducerPaused(@ConnectedSocket() socket: WebSocket, @MessageBody() body: Request & { producerId: string; paused: boolean }) {
     return this.reply(socket, body, (peer) => this.rooms.setProducerPaused(peer, body.producerId, !!body.paused));
   }
 
   @SubscribeMessage('consume')
-  consume(
-    @ConnectedSocket() socket: WebSocket,
-    @MessageBody() body: Request & { transportId: string; producerId: string },
-  ) {
+  consume(@ConnectedSocket() socket: WebSocket, @MessageBody() body: Request & { transportId: string; producerId: string }) {
     return this.reply(socket, body, (peer) => this.rooms.consume(peer, body.transportId, body.producerId));
   }
 

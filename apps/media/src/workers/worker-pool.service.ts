@@ -37,9 +37,11 @@ export class WorkerPool extends EventEmitter implements OnModuleInit, OnModuleDe
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('mediasoup/node/lib/Worker') as { workerBin: string }).workerBin = this.config.workerBin;
     for (let i = 0; i < this.config.workers; i++) this.slots.push(await this.spawn(i));
-    this.logger.log(`${this.config.workers} mediasoup worker(s) on ${this.config.listenIp}:` +
-      `${this.config.rtcPortBase}-${this.config.rtcPortBase + this.config.workers - 1}` +
-      (this.config.announcedAddress ? ` announced as ${this.config.announcedAddress}` : ''));
+    this.logger.log(
+      `${this.config.workers} mediasoup worker(s) on ${this.config.listenIp}:` +
+        `${this.config.rtcPortBase}-${this.config.rtcPortBase + this.config.workers - 1}` +
+        (this.config.announcedAddress ? ` announced as ${this.config.announcedAddress}` : ''),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -19,7 +19,10 @@ export function consentScreen(_p: unknown, q: URLSearchParams): void {
   const run = () =>
     load(
       p,
-      () => api.request<{ myProfile: { sharedWithTenants: boolean } | null; myConsents: Consent[] }>(`{myProfile{sharedWithTenants} myConsents{scope policyVersion grantedAt withdrawnAt}}`),
+      () =>
+        api.request<{ myProfile: { sharedWithTenants: boolean } | null; myConsents: Consent[] }>(
+          `{myProfile{sharedWithTenants} myConsents{scope policyVersion grantedAt withdrawnAt}}`,
+        ),
       (d) => {
         if (!d.myProfile) {
           router.go('/profile?first=1');
@@ -39,19 +42,25 @@ export function consentScreen(_p: unknown, q: URLSearchParams): void {
 <li>${t('您可以随时撤回授权。撤回后，企业立刻无法在人才库中找到您；您已投递的企业仍能看到您投递的资料。', 'You can withdraw at any time. Companies then stop finding you in the pool at once; companies you applied to still see your application.')}</li>
 <li>${t('您的资料只用于招聘和就业服务，不会卖给任何人。', 'Your data is used only for recruitment and employment services and is never sold.')}</li>
 </ul>
-${on
-  ? html`<button type="button" class="btn danger block" id="withdraw">${t('撤回授权', 'Withdraw consent')}</button>`
-  : html`<button type="button" class="btn primary block" id="grant">${t('同意授权', 'I agree to share')}</button>
-${first ? html`<a class="btn link block" href="#${nextOf(q)}">${t('暂不授权，先看看岗位', 'Not now, show me jobs')}</a>` : ''}`}
+${
+  on
+    ? html`<button type="button" class="btn danger block" id="withdraw">${t('撤回授权', 'Withdraw consent')}</button>`
+    : html`<button type="button" class="btn primary block" id="grant">${t('同意授权', 'I agree to share')}</button>
+${first ? html`<a class="btn link block" href="#${nextOf(q)}">${t('暂不授权，先看看岗位', 'Not now, show me jobs')}</a>` : ''}`
+}
 </section>
 <section class="card"><h2>${t('授权记录', 'Consent history')}</h2>
-${d.myConsents.length
-  ? html`<ul class="list">${d.myConsents.map(
-      (c) => html`<li><b>${c.scope === 'SENSITIVE_CATEGORIES' ? t('向企业展示敏感类别（贫困家庭、残疾人）', 'Sensitive categories shown to companies') : t('共享给基地企业', 'Shared with base companies')}</b>
+${
+  d.myConsents.length
+    ? html`<ul class="list">${d.myConsents.map(
+        (
+          c,
+        ) => html`<li><b>${c.scope === 'SENSITIVE_CATEGORIES' ? t('向企业展示敏感类别（贫困家庭、残疾人）', 'Sensitive categories shown to companies') : t('共享给基地企业', 'Shared with base companies')}</b>
 <span class="sub">${t('同意于', 'Granted')} ${dateTime(c.grantedAt)}${c.withdrawnAt ? html` · ${t('撤回于', 'withdrawn')} ${dateTime(c.withdrawnAt)}` : html` · <em class="ok">${t('有效', 'active')}</em>`}</span>
 <span class="sub">${t('协议版本', 'Policy version')} ${c.policyVersion}</span></li>`,
-    )}</ul>`
-  : empty(t('还没有授权记录', 'No consent yet'))}
+      )}</ul>`
+    : empty(t('还没有授权记录', 'No consent yet'))
+}
 </section>`,
         );
         onClick($('#grant', p.el), async () => {

@@ -60,7 +60,6 @@ export function page(title: string, opts: { back?: string; tab?: string } = {}):
   return { el, live: () => router.seq === seq };
 }
 
-
 /** The current route with its query (`/check-in?s=…&c=…`): where to come back to after signing in. */
 export const route = (): string => location.hash.replace(/^#/, '') || '/';
 

@@ -97,14 +97,18 @@ function joinBlock(iv: Iv): Safe {
   const ph = phase(iv);
   const opens = ms(iv.joinOpensAt);
   return html`<div class="iv-joinbox" data-phase="${ph}"><button type="button" class="btn primary block iv-join" data-act="join"${ph === 'open' ? '' : html` disabled`}>${t('进入面试', 'Join the interview')}</button>
-${ph === 'wait'
-  ? html`<p class="iv-opens">${t('开始前10分钟可进入', 'Opens 10 minutes before the start')} · ${t(`${day(opens, true)}${hm(opens)} 开放`, `from ${day(opens, true)}${hm(opens)}`)}</p>`
-  : ph === 'closed'
-    ? html`<p class="sub">${t('面试间已关闭', 'The room has closed')}</p>`
-    : html`<p class="sub">${t('面试间已开放。掉线后再点「进入面试」即可回来。', 'The room is open. If you drop out, press Join again.')}</p>`}</div>`;
+${
+  ph === 'wait'
+    ? html`<p class="iv-opens">${t('开始前10分钟可进入', 'Opens 10 minutes before the start')} · ${t(`${day(opens, true)}${hm(opens)} 开放`, `from ${day(opens, true)}${hm(opens)}`)}</p>`
+    : ph === 'closed'
+      ? html`<p class="sub">${t('面试间已关闭', 'The room has closed')}</p>`
+      : html`<p class="sub">${t('面试间已开放。掉线后再点「进入面试」即可回来。', 'The room is open. If you drop out, press Join again.')}</p>`
+}</div>`;
 }
 
-const tips = (open: boolean): Safe => html`<details class="iv-tips"${open ? html` open` : ''}><summary>${t('面试小贴士（信号不好时必看）', 'Tips (read if your signal is weak)')}</summary><ul class="plain">
+const tips = (
+  open: boolean,
+): Safe => html`<details class="iv-tips"${open ? html` open` : ''}><summary>${t('面试小贴士（信号不好时必看）', 'Tips (read if your signal is weak)')}</summary><ul class="plain">
 <li>${t('找安静、光线好的地方，手机充好电。', 'Find a quiet, well-lit place; charge your phone.')}</li>
 <li>${t('尽量连 Wi-Fi；用流量时找信号好的位置，关掉其他视频和下载。', 'Use Wi-Fi if you can; on mobile data find a good signal and stop other videos and downloads.')}</li>
 <li>${t('浏览器询问时，请「允许」使用摄像头和麦克风。', 'When asked, allow the camera and microphone.')}</li>
@@ -144,9 +148,11 @@ ${otherTimes(iv, t('都不方便，请求其他时间', 'None suit me: ask for o
     case 'LIVE':
       return html`${flash === 'chosen' ? html`<p class="status ok" role="status">${t('面试时间已确认，已通知企业HR。', 'Time confirmed; HR has been told.')}</p>` : ''}
 <p class="iv-time">${span(iv.startsAt!, iv.endsAt!, iv.durationMinutes)}</p>
-${upcoming(iv)
-  ? html`${joinBlock(iv)}${iv.id === nextId ? tips(phase(iv) === 'open') : ''}${iv.status === 'SCHEDULED' && phase(iv) === 'wait' ? otherTimes(iv, t('时间有变？申请改时间', 'Can’t make it? Ask for another time')) : ''}`
-  : RESULT}`;
+${
+  upcoming(iv)
+    ? html`${joinBlock(iv)}${iv.id === nextId ? tips(phase(iv) === 'open') : ''}${iv.status === 'SCHEDULED' && phase(iv) === 'wait' ? otherTimes(iv, t('时间有变？申请改时间', 'Can’t make it? Ask for another time')) : ''}`
+    : RESULT
+}`;
     case 'CANCELLED':
       return html`${iv.startsAt ? html`<p class="sub"><s>${span(iv.startsAt, iv.endsAt!, iv.durationMinutes)}</s></p>` : ''}
 <p class="iv-reason">${t('取消原因：', 'Reason: ')}${iv.cancelReason || t('未说明', 'not given')}</p>`;
@@ -181,11 +187,13 @@ export function interviewsScreen(): void {
     const li = (iv: Iv) => html`<li class="card iv" data-id="${iv.id}">${card(iv, flash[iv.id] || '', errs[iv.id] || '')}</li>`;
     mount(
       p.el,
-      html`<div id="ivs">${list.length
-        ? html`<p class="hint">${t('用手机视频面试，不用跑去基地。', 'Interviews are by video on your phone: no need to travel.')}</p>
+      html`<div id="ivs">${
+        list.length
+          ? html`<p class="hint">${t('用手机视频面试，不用跑去基地。', 'Interviews are by video on your phone: no need to travel.')}</p>
 ${up.length ? html`<h2>${t('待参加', 'Upcoming')}</h2><ul class="cards" id="iv-up">${up.map(li)}</ul>` : ''}
 ${past.length ? html`<h2>${t('已结束', 'Past')}</h2><ul class="cards past" id="iv-past">${past.map(li)}</ul>` : ''}`
-        : html`${empty(t('暂无面试。收到面试邀请后，在这里选时间、进入面试。', 'No interviews yet. When invited, choose the time and join here.'))}<a class="btn primary block" href="#/">${t('去看看岗位', 'Browse jobs')}</a>`}</div>`,
+          : html`${empty(t('暂无面试。收到面试邀请后，在这里选时间、进入面试。', 'No interviews yet. When invited, choose the time and join here.'))}<a class="btn primary block" href="#/">${t('去看看岗位', 'Browse jobs')}</a>`
+      }</div>`,
     );
     const root = $('#ivs', p.el)!;
     root.addEventListener('submit', onSubmitAny);
@@ -231,7 +239,13 @@ ${past.length ? html`<h2>${t('已结束', 'Past')}</h2><ul class="cards past" id
       return x ? String(x.value).trim() : '';
     };
     const iv = list.find((x) => x.id === id);
-    if (act === 'other' && iv && iv.status === 'SCHEDULED' && !confirm(t('已确定的时间将取消，等企业HR重新安排。确定吗？', 'Your confirmed time will be released. Continue?'))) return;
+    if (
+      act === 'other' &&
+      iv &&
+      iv.status === 'SCHEDULED' &&
+      !confirm(t('已确定的时间将取消，等企业HR重新安排。确定吗？', 'Your confirmed time will be released. Continue?'))
+    )
+      return;
     const input = act === 'choose' ? { interviewId: id, slotId: val('slot') } : { interviewId: id, note: val('note') };
     if (act === 'choose' ? !input.slotId : !input.note) {
       errs[id] = act === 'choose' ? t('请先选择一个时间', 'Choose a time first') : t('请写下您方便的时间', 'Say when would suit you');
@@ -277,7 +291,10 @@ ${past.length ? html`<h2>${t('已结束', 'Past')}</h2><ul class="cards past" id
     const timed = () => list.some((x) => (x.status === 'SCHEDULED' || x.status === 'LIVE') && upcoming(x));
     if (!timed()) return;
     // The phone's clock decides when 进入面试 is enabled: check it against the server's once.
-    measureSkew().then((changed) => changed && p.live() && draw(), () => undefined);
+    measureSkew().then(
+      (changed) => changed && p.live() && draw(),
+      () => undefined,
+    );
     // The button enables itself when the room opens (and the card moves to 已结束 when it closes), without a reload.
     const timer = setInterval(() => {
       if (!p.live()) return clearInterval(timer);

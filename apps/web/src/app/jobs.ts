@@ -49,12 +49,17 @@ const FOR_ME = `query($n:Int!,$o:Int!){jobsForMe(first:$n,offset:$o){total hasMo
 const fitCard = (m: Match): Safe =>
   card(
     { ...m, id: m.postingId, tenant: m.tenantName ? { name: m.tenantName } : null },
-    html`<span class="fit">${m.meetsAll
-      ? html`<b class="ok">✓ ${t('符合要求', 'You qualify')}</b>`
-      : html`<span class="gap">${t('还差：', 'Missing: ')}${m.missing.map((g) => t(g.message, g.messageEn)).join(t('；', '; '))}</span>`}<span class="sm${m.shiftMatch ? ' on' : ''}">${m.shiftMatch ? t('班次合适', 'Shift fits') : t('班次不符', 'Other shifts')}</span></span>`,
+    html`<span class="fit">${
+      m.meetsAll
+        ? html`<b class="ok">✓ ${t('符合要求', 'You qualify')}</b>`
+        : html`<span class="gap">${t('还差：', 'Missing: ')}${m.missing.map((g) => t(g.message, g.messageEn)).join(t('；', '; '))}</span>`
+    }<span class="sm${m.shiftMatch ? ' on' : ''}">${m.shiftMatch ? t('班次合适', 'Shift fits') : t('班次不符', 'Other shifts')}</span></span>`,
   );
 
-const TABS: Array<[string, string, string]> = [['rec', '为你推荐', 'For you'], ['all', '全部岗位', 'All jobs']];
+const TABS: Array<[string, string, string]> = [
+  ['rec', '为你推荐', 'For you'],
+  ['all', '全部岗位', 'All jobs'],
+];
 /** The board's tab last chosen (back from a job returns to it); 为你推荐 first for a signed-in seeker. */
 let view = 'rec';
 
@@ -72,9 +77,11 @@ export function jobsScreen(_p: unknown, q: URLSearchParams): void {
   const p = page(t('招聘岗位', 'Jobs'), { tab: 'jobs' });
   mount(
     p.el,
-    html`${me
-      ? html`<nav class="jfm-tabs">${TABS.map(([k, zh, en]) => html`<a href="#/?tab=${k}"${(k === 'rec') === rec ? html` class="on" aria-current="page"` : ''}>${t(zh, en)}</a>`)}</nav>`
-      : html`<p class="jfm-in">${t('登录后为您推荐合适的岗位', 'Sign in to see jobs picked for you')} <a href="#/login?next=%2F%3Ftab%3Drec">${t('登录', 'Sign in')}</a></p>`}
+    html`${
+      me
+        ? html`<nav class="jfm-tabs">${TABS.map(([k, zh, en]) => html`<a href="#/?tab=${k}"${(k === 'rec') === rec ? html` class="on" aria-current="page"` : ''}>${t(zh, en)}</a>`)}</nav>`
+        : html`<p class="jfm-in">${t('登录后为您推荐合适的岗位', 'Sign in to see jobs picked for you')} <a href="#/login?next=%2F%3Ftab%3Drec">${t('登录', 'Sign in')}</a></p>`
+    }
 ${rec ? '' : html`<form class="search" id="search" role="search"><input name="q" type="search" value="${text}" placeholder="${t('搜索岗位名称，如 客服', 'Search job titles')}" aria-label="${t('搜索', 'Search')}"><button class="btn" type="submit">${t('搜索', 'Search')}</button></form>`}
 <p class="sub" id="total"></p><div id="jobs"${rec ? html` class="jfm"` : ''}></div><div id="more"></div>`,
   );
@@ -91,7 +98,9 @@ ${rec ? '' : html`<form class="search" id="search" role="search"><input name="q"
         : (await api.request(LIST, { f: text ? { text } : null, n: PAGE, o: offset })).openPostings;
       if (!p.live()) return;
       offset += pg.items.length;
-      $('#total', p.el)!.textContent = rec ? t(`共 ${pg.total} 个岗位，最合适的在前`, `${pg.total} jobs, best fit first`) : t(`共 ${pg.total} 个岗位在招`, `${pg.total} open jobs`);
+      $('#total', p.el)!.textContent = rec
+        ? t(`共 ${pg.total} 个岗位，最合适的在前`, `${pg.total} jobs, best fit first`)
+        : t(`共 ${pg.total} 个岗位在招`, `${pg.total} open jobs`);
       list.insertAdjacentHTML('beforeend', html`${pg.items.map((j: Match & Posting) => (rec ? fitCard(j) : card(j)))}`.s);
       if (!pg.total) mount(list, empty(text ? t('没有找到相关岗位，换个关键词试试', 'No matching jobs') : t('暂时没有在招岗位', 'No open jobs right now')));
       mount(more, pg.hasMore ? html`<button type="button" class="btn block" id="next">${t('加载更多', 'Load more')}</button>` : html``);
@@ -105,7 +114,8 @@ ${rec ? '' : html`<form class="search" id="search" role="search"><input name="q"
           html`<div class="card jfm-np"><p>${t('完善求职档案后，按您的条件推荐岗位，并提示还差什么。', 'Complete your profile to see jobs picked for you and what you still need.')}</p>
 <a class="btn primary block" href="#/profile?first=1&amp;next=%2F%3Ftab%3Drec">${t('完善档案', 'Complete profile')}</a></div>`,
         );
-      } else if (rec && !signedIn()) router.resolve(); // the session ended: the public board
+      } else if (rec && !signedIn())
+        router.resolve(); // the session ended: the public board
       else showError(more, e, () => void next());
     }
   };

@@ -72,7 +72,9 @@ export function messagesScreen(): void {
         p.el,
         d.myNotifications.length
           ? html`<ul class="cards">${d.myNotifications.map(
-              (n) => html`<li class="card msg${n.readAt ? '' : ' unread'}"><b>${n.title}</b><p class="pre">${n.body}</p><span class="sub">${dateTime(n.createdAt)}</span>
+              (
+                n,
+              ) => html`<li class="card msg${n.readAt ? '' : ' unread'}"><b>${n.title}</b><p class="pre">${n.body}</p><span class="sub">${dateTime(n.createdAt)}</span>
 ${/^INTERVIEW_/.test(n.kind) ? html`<a class="btn small msg-iv" href="#/interviews">${t('去我的面试', 'Go to my interviews')} ›</a>` : ''}
 ${n.kind === 'SCHOOL_LINK_REQUESTED' ? html`<a class="btn small" href="#/school-links">${t('去确认', 'Answer')} ›</a>` : ''}</li>`,
             )}</ul>`
@@ -91,11 +93,13 @@ export function viewsScreen(): void {
       mount(
         p.el,
         html`<p class="hint">${t('企业和工作人员每次查看您的档案都会记录在这里。', 'Every time a company or staff member opens your profile it shows here.')}</p>
-${d.myProfileViews.length
-  ? html`<ul class="cards">${d.myProfileViews.map(
-      (v) => html`<li class="card"><b>${v.viewer}</b> <span>${label(VIEW_ACTION, v.action)}</span><span class="sub">${dateTime(v.viewedAt)}</span></li>`,
-    )}</ul>`
-  : empty(t('还没有企业查看过您的档案', 'Nobody has viewed your profile yet'))}`,
+${
+  d.myProfileViews.length
+    ? html`<ul class="cards">${d.myProfileViews.map(
+        (v) => html`<li class="card"><b>${v.viewer}</b> <span>${label(VIEW_ACTION, v.action)}</span><span class="sub">${dateTime(v.viewedAt)}</span></li>`,
+      )}</ul>`
+    : empty(t('还没有企业查看过您的档案', 'Nobody has viewed your profile yet'))
+}`,
       ),
   );
 }
@@ -105,25 +109,33 @@ export function meScreen(): void {
   const p = page(t('我的', 'Me'), { tab: 'me' });
   void load(
     p,
-    () => api.request<{ myProfile: (Profile & { completedTraining: Done[] }) | null }>(`{myProfile{${PROFILE_FIELDS} completedTraining{className skillLevel certificateNo}}}`),
+    () =>
+      api.request<{ myProfile: (Profile & { completedTraining: Done[] }) | null }>(
+        `{myProfile{${PROFILE_FIELDS} completedTraining{className skillLevel certificateNo}}}`,
+      ),
     (d) => {
       const pr = d.myProfile;
       state.profile = pr;
       mount(
         p.el,
         html`<section class="card me">
-${pr
-  ? html`<p class="row-between"><b class="title">${pr.name}</b><span class="sub">${pr.phoneMasked || ''}</span></p>
+${
+  pr
+    ? html`<p class="row-between"><b class="title">${pr.name}</b><span class="sub">${pr.phoneMasked || ''}</span></p>
 <p class="sub">${pr.regionName || ''}${pr.distanceKm != null ? ` · ${t('离基地', 'to the base')} ${km(pr.distanceKm)}` : ''}</p>
 <div class="meter" aria-hidden="true"><i style="width:${Math.max(0, Math.min(100, pr.completeness))}%"></i></div>
 <p class="sub">${t('资料完整度', 'Profile completeness')} ${pr.completeness}%</p>
 <p class="status ${pr.sharedWithTenants ? 'ok' : 'off'}">${pr.sharedWithTenants ? t('已授权基地企业查看', 'Shared with base companies') : t('未授权，企业看不到您', 'Not shared with companies')}</p>
-${pr.completedTraining.length
-  ? html`<div class="done-tr"><b>${t('已结业培训', 'Completed training')}</b><ul class="plain">${pr.completedTraining.map(
-      (c) => html`<li>${c.className}${c.skillLevel ? html` · <b>${label(SKILL, c.skillLevel)}</b>` : ''}${c.certificateNo ? html` <span class="sub">${t('证书', 'Cert.')} ${c.certificateNo}</span>` : ''}</li>`,
-    )}</ul></div>`
-  : ''}`
-  : html`<p>${t('您还没有求职档案。', 'You have no profile yet.')}</p><a class="btn primary block" href="#/profile?first=1">${t('建立档案', 'Create profile')}</a>`}
+${
+  pr.completedTraining.length
+    ? html`<div class="done-tr"><b>${t('已结业培训', 'Completed training')}</b><ul class="plain">${pr.completedTraining.map(
+        (c) =>
+          html`<li>${c.className}${c.skillLevel ? html` · <b>${label(SKILL, c.skillLevel)}</b>` : ''}${c.certificateNo ? html` <span class="sub">${t('证书', 'Cert.')} ${c.certificateNo}</span>` : ''}</li>`,
+      )}</ul></div>`
+    : ''
+}`
+    : html`<p>${t('您还没有求职档案。', 'You have no profile yet.')}</p><a class="btn primary block" href="#/profile?first=1">${t('建立档案', 'Create profile')}</a>`
+}
 </section>
 <nav class="menu">
 <a href="#/profile">${t('编辑资料', 'Edit profile')}</a>

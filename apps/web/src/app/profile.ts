@@ -78,9 +78,11 @@ function regionOptions(list: Region[], selected: string | null): Safe {
     g.items.push(r);
   }
   return html`<option value="">${t('请选择区县', 'Choose your county')}</option>${groups.map(
-    (g) => html`<optgroup label="${g.label}">${g.items.map(
-      (r) => html`<option value="${r.code}"${r.code === selected ? html` selected` : ''}>${r.name}${r.distanceKm != null ? ` · ${km(r.distanceKm)}` : ''}</option>`,
-    )}</optgroup>`,
+    (g) =>
+      html`<optgroup label="${g.label}">${g.items.map(
+        (r) =>
+          html`<option value="${r.code}"${r.code === selected ? html` selected` : ''}>${r.name}${r.distanceKm != null ? ` · ${km(r.distanceKm)}` : ''}</option>`,
+      )}</optgroup>`,
   )}`;
 }
 
@@ -139,11 +141,13 @@ export function profileScreen(_p: unknown, q: URLSearchParams): void {
 ${!pr ? html`<p class="lead">${t('填写一次，基地内所有企业都能看到（需要您授权），不用来回跑。', 'Fill this in once; with your consent every company in the base can see it.')}</p>` : ''}
 <p class="form-err" hidden></p>
 <fieldset><legend>${t('基本信息', 'About you')}</legend>
-${pr
-  ? html`<div class="field"><span>${t('身份证号', 'ID number')}</span><p class="static">${pr.idNumberMasked || ''}</p></div>`
-  : html`<label class="field"><span>${t('身份证号', 'Resident ID number')} <b class="req">*</b></span>
+${
+  pr
+    ? html`<div class="field"><span>${t('身份证号', 'ID number')}</span><p class="static">${pr.idNumberMasked || ''}</p></div>`
+    : html`<label class="field"><span>${t('身份证号', 'Resident ID number')} <b class="req">*</b></span>
 <input name="idNumber" maxlength="18" autocomplete="off" autocapitalize="characters" spellcheck="false" placeholder="${t('18位，末位可能是X', '18 characters, last may be X')}"></label>${ferr('idNumber')}
-<p class="hint">${t('身份证号加密保存，企业只能看到部分号码。', 'Stored encrypted; companies only see it masked.')}</p>`}
+<p class="hint">${t('身份证号加密保存，企业只能看到部分号码。', 'Stored encrypted; companies only see it masked.')}</p>`
+}
 <label class="field"><span>${t('姓名', 'Name')} <b class="req">*</b></span><input name="name" maxlength="40" autocomplete="name" value="${v.name || ''}"></label>${ferr('name')}
 <label class="field"><span>${t('居住地', 'Where you live')}</span><select name="regionCode">${regionOptions(list, v.regionCode)}</select></label>${ferr('regionCode')}
 <p class="hint">${t('按离基地（乌兰察布）由近到远排列，括号内为直线距离。', 'Nearest to the base (Ulanqab) first, with straight-line distance.')}</p>
@@ -178,7 +182,10 @@ ${pr
         if (n !== undefined && isNaN(n)) throw new ApiError(t('请填写整数', 'Enter a whole number'), 'BAD_USER_INPUT', k);
         nums[k] = n;
       }
-      const other = f.str('otherLanguages').split(/[、,，;；\s]+/).filter(Boolean);
+      const other = f
+        .str('otherLanguages')
+        .split(/[、,，;；\s]+/)
+        .filter(Boolean);
       const input: Record<string, unknown> = {
         name: f.str('name'),
         regionCode: f.opt('regionCode'),

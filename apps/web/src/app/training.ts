@@ -79,9 +79,18 @@ function sessionTitle(c: Cls, s: Session): string {
 // ---------- 扫码签到: the room's QR opens #/check-in?s=<session>&c=<code> ----------
 
 const HINT: Record<string, [string, string]> = {
-  CHECKIN_CODE_EXPIRED: ['现场屏幕上的二维码每30秒更新一次，请重新扫描屏幕上当前的二维码。', 'The QR code in the room changes every 30 seconds. Scan the code on the screen now.'],
-  CHECKIN_CODE_INVALID: ['请扫描本课次现场屏幕上当前的二维码，不要使用截图或转发的链接。', 'Scan the code on the screen in this session’s room, not a screenshot or a forwarded link.'],
-  NOT_ENROLLED: ['只有报名本培训班的学员才能签到。请联系讲师或工作人员。', 'Only trainees enrolled in this class can check in. Please ask the instructor or staff.'],
+  CHECKIN_CODE_EXPIRED: [
+    '现场屏幕上的二维码每30秒更新一次，请重新扫描屏幕上当前的二维码。',
+    'The QR code in the room changes every 30 seconds. Scan the code on the screen now.',
+  ],
+  CHECKIN_CODE_INVALID: [
+    '请扫描本课次现场屏幕上当前的二维码，不要使用截图或转发的链接。',
+    'Scan the code on the screen in this session’s room, not a screenshot or a forwarded link.',
+  ],
+  NOT_ENROLLED: [
+    '只有报名本培训班的学员才能签到。请联系讲师或工作人员。',
+    'Only trainees enrolled in this class can check in. Please ask the instructor or staff.',
+  ],
   ATTENDANCE_OVERLAP: ['同一时间只能出席一场培训。如有疑问请联系讲师。', 'You can attend only one session at a time. Ask the instructor if this is wrong.'],
   NO_PROFILE: ['请先建立求职档案，再重新扫码签到。', 'Create your profile, then scan the code again.'],
   NOT_FOUND: ['请确认扫描的是培训现场的签到二维码。', 'Make sure you scanned the check-in code shown in the training room.'],
@@ -139,11 +148,13 @@ function success(p: Page, r: CheckIn | null, info: { m: Mine; s: Session } | nul
 <div class="mark" aria-hidden="true">✓</div>
 <h2>${t('签到成功', 'Checked in')}</h2>
 ${already ? html`<p class="note">${t('您之前已签到，本次不重复记录', 'You were already checked in; nothing new was recorded')}</p>` : ''}
-${info && m
-  ? html`<p class="big">${sessionTitle(m.trainingClass, info.s)}</p>
+${
+  info && m
+    ? html`<p class="big">${sessionTitle(m.trainingClass, info.s)}</p>
 <p>${when(info.s)}${info.s.room ? ` · ${info.s.room}` : ''}</p>
 <p class="sub">${m.trainingClass.name}</p>`
-  : ''}
+    : ''
+}
 ${r ? html`<p class="sub">${t('签到时间', 'Checked in at')} ${dateTime(r.checkedInAt)}</p>` : ''}
 ${m ? html`<p>${t(`本班已出勤 ${m.attendedSessions}/${m.totalSessions} 节`, `Attended ${m.attendedSessions} of ${m.totalSessions} sessions`)}</p>` : ''}
 </section>
@@ -185,21 +196,29 @@ function card(m: Mine): Safe {
 <p class="att"><b>${t('出勤', 'Attendance')} ${m.attendedSessions}/${m.totalSessions} ${t('节', 'sessions')} · ${m.attendancePercent}%</b>
 <span class="${met ? 'ok' : 'warn'}">${t(`结业要求 ≥${c.minAttendancePercent}%`, `needs ≥${c.minAttendancePercent}%`)}${met ? ' ✓' : ''}</span></p>
 <div class="meter"><i style="width:${pct}%"></i><b style="left:${c.minAttendancePercent}%"></b></div>
-<p>${t('考核', 'Assessment')}：${last
-  ? html`${t(`${last.score} 分（及格 ${c.passScore}）`, `${last.score} points (pass mark ${c.passScore}) `)}<b class="${last.passed ? 'ok' : 'bad'}">${last.passed ? t('通过', 'passed') : t('未通过', 'not passed')}</b>${last.skillLevel ? ` · ${label(SKILL, last.skillLevel)}` : ''} <span class="sub">${last.assessedOn}</span>`
-  : c.requiresAssessment ? t('待考核', 'not yet assessed') : t('本班无需考核', 'none required')}</p>
+<p>${t('考核', 'Assessment')}：${
+    last
+      ? html`${t(`${last.score} 分（及格 ${c.passScore}）`, `${last.score} points (pass mark ${c.passScore}) `)}<b class="${last.passed ? 'ok' : 'bad'}">${last.passed ? t('通过', 'passed') : t('未通过', 'not passed')}</b>${last.skillLevel ? ` · ${label(SKILL, last.skillLevel)}` : ''} <span class="sub">${last.assessedOn}</span>`
+      : c.requiresAssessment
+        ? t('待考核', 'not yet assessed')
+        : t('本班无需考核', 'none required')
+  }</p>
 ${m.status === 'COMPLETED' ? html`<p class="status ok">${t('已结业', 'Completed')}${m.completedAt ? ` · ${date(m.completedAt)}` : ''}</p>` : ''}
-${m.certificate
-  ? html`<p class="cert">${t('结业证书', 'Certificate')} <b>${m.certificate.certificateNo}</b>${m.certificate.skillLevel ? html` · ${t('技能等级', 'Skill level')} <b>${label(SKILL, m.certificate.skillLevel)}</b>` : ''}<span class="sub">${t('发证日期', 'Issued')} ${date(m.certificate.issuedAt)}</span></p>`
-  : ''}
-${c.sessions.length
-  ? html`<details><summary>${t(`课次安排（${c.sessions.length}）`, `Sessions (${c.sessions.length})`)}</summary><ul class="list">${c.sessions.map((s) => {
-      const here = m.attendedSessionIds.indexOf(s.id) >= 0;
-      const past = new Date(s.endsAt).getTime() < now;
-      return html`<li><b>${sessionTitle(c, s)}</b><span class="sub">${when(s)}${s.room ? ` · ${s.room}` : ''}</span>
+${
+  m.certificate
+    ? html`<p class="cert">${t('结业证书', 'Certificate')} <b>${m.certificate.certificateNo}</b>${m.certificate.skillLevel ? html` · ${t('技能等级', 'Skill level')} <b>${label(SKILL, m.certificate.skillLevel)}</b>` : ''}<span class="sub">${t('发证日期', 'Issued')} ${date(m.certificate.issuedAt)}</span></p>`
+    : ''
+}
+${
+  c.sessions.length
+    ? html`<details><summary>${t(`课次安排（${c.sessions.length}）`, `Sessions (${c.sessions.length})`)}</summary><ul class="list">${c.sessions.map((s) => {
+        const here = m.attendedSessionIds.indexOf(s.id) >= 0;
+        const past = new Date(s.endsAt).getTime() < now;
+        return html`<li><b>${sessionTitle(c, s)}</b><span class="sub">${when(s)}${s.room ? ` · ${s.room}` : ''}</span>
 <span class="${here ? 'ok' : past ? 'bad' : 'sub'}">${here ? t('✓ 已签到', '✓ present') : past ? t('未出勤', 'absent') : t('未开始', 'upcoming')}</span></li>`;
-    })}</ul></details>`
-  : ''}
+      })}</ul></details>`
+    : ''
+}
 </li>`;
 }
 
@@ -222,7 +241,10 @@ export function trainingScreen(): void {
         Promise.all([
           myTraining(),
           // The open classes are extra: the page works without them.
-          api.request<{ trainingClasses: { items: Cls[] } }>(OPEN).then((d) => d.trainingClasses.items, () => null),
+          api.request<{ trainingClasses: { items: Cls[] } }>(OPEN).then(
+            (d) => d.trainingClasses.items,
+            () => null,
+          ),
         ]),
       ([mine, open]) => {
         const taken = mine.filter((m) => m.status !== 'WITHDRAWN').map((m) => m.trainingClass.id);

@@ -39,7 +39,6 @@ export function page(title: string, nav?: string): Page {
   return { el, live: () => router.seq === seq };
 }
 
-
 export function needSignIn(): boolean {
   if (api.session) return false;
   router.go('/login?next=' + encodeURIComponent(location.hash.replace(/^#/, '') || '/postings'));

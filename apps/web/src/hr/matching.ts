@@ -49,8 +49,7 @@ const POSTING_Q = `query($id:ID!){posting(id:$id){id title status shifts minEduc
 const MATCH_Q = `query($p:ID!,$n:Int!,$o:Int!){matchCandidates(postingId:$p,first:$n,offset:$o){total totalCapped hasMore items{score distanceKm shiftMatch explanation reasons seeker{id name age gender regionName education shifts}}}}`;
 
 /** One hard requirement, "不限" when the posting sets none. */
-const req = (name: string, value: string | null): Safe =>
-  html`<li><span class="sub">${name}</span> <b>${value || t('不限', 'Any')}</b></li>`;
+const req = (name: string, value: string | null): Safe => html`<li><span class="sub">${name}</span> <b>${value || t('不限', 'Any')}</b></li>`;
 
 function header(x: MatchPosting): Safe {
   return html`<section class="card match-head"><div class="row-between"><h1>${t('推荐人选', 'Recommended candidates')} · ${x.title}</h1>
@@ -92,15 +91,19 @@ ${m.hasMore && !next ? html`<span class="sub">${t(`仅可浏览前 ${WINDOW} 名
 
 function row(m: Match, rank: number, back: string): Safe {
   const s = m.seeker;
-  const who = [label(GENDER, s.gender), s.age ? t(`${s.age}岁`, `${s.age} y`) : '', s.education ? label(EDUCATION, s.education) : ''].filter(Boolean).join(' · ');
+  const who = [label(GENDER, s.gender), s.age ? t(`${s.age}岁`, `${s.age} y`) : '', s.education ? label(EDUCATION, s.education) : '']
+    .filter(Boolean)
+    .join(' · ');
   return html`<tr data-seeker="${s.id}" data-rank="${rank}"><td class="rank">${rank}</td>
 <td><b class="name">${s.name}</b><div class="sub who">${who}</div></td>
 <td class="dist"><span class="km">${m.distanceKm != null ? km(m.distanceKm) : '—'}</span><div class="sub">${s.regionName || ''}</div></td>
 <td class="score" title="${t('匹配分，越高越合适', 'Fit score, higher is better')}">${m.score.toFixed(1)}</td>
 <td><div class="chips" title="${m.explanation}">${m.reasons.map((r) => html`<span class="tag">${r}</span>`)}</div></td>
-<td>${m.shiftMatch
-    ? html`<span class="badge shift-yes" title="${(s.shifts || []).map((x) => label(SHIFT, x)).join('、')}">✓ ${t('可上班次', 'Can work the shifts')}</span>`
-    : html`<span class="badge shift-no" title="${(s.shifts || []).map((x) => label(SHIFT, x)).join('、')}">${t('班次不符', 'Other shifts')}</span>`}</td>
+<td>${
+    m.shiftMatch
+      ? html`<span class="badge shift-yes" title="${(s.shifts || []).map((x) => label(SHIFT, x)).join('、')}">✓ ${t('可上班次', 'Can work the shifts')}</span>`
+      : html`<span class="badge shift-no" title="${(s.shifts || []).map((x) => label(SHIFT, x)).join('、')}">${t('班次不符', 'Other shifts')}</span>`
+  }</td>
 <td class="acts"><a class="btn small" href="#/talent/${s.id}?back=${encodeURIComponent(back)}">${t('查看档案', 'View profile')}</a></td></tr>`;
 }
 
@@ -135,13 +138,15 @@ export function matchScreen(params: { id: string }, q: URLSearchParams): void {
       mount(
         p.el,
         html`${header(posting)}
-${m.items.length
-  ? html`${count(m)}<table class="table match"><thead><tr><th>${t('排名', 'Rank')}</th><th>${t('姓名', 'Name')}</th><th>${t('距离', 'Distance')}</th><th>${t('匹配分', 'Score')}</th><th>${t('匹配说明', 'Why')}</th><th>${t('班次', 'Shifts')}</th><th></th></tr></thead><tbody>
+${
+  m.items.length
+    ? html`${count(m)}<table class="table match"><thead><tr><th>${t('排名', 'Rank')}</th><th>${t('姓名', 'Name')}</th><th>${t('距离', 'Distance')}</th><th>${t('匹配分', 'Score')}</th><th>${t('匹配说明', 'Why')}</th><th>${t('班次', 'Shifts')}</th><th></th></tr></thead><tbody>
 ${m.items.map((x, i) => row(x, offset + i + 1, back))}</tbody></table>`
-  : offset > 0 && m.total > 0
-    ? html`<p class="empty">${t('这一页没有人选了。', 'No candidates on this page.')} <a href="#${matchPath(id)}">${t('回到第一页', 'Back to the first page')}</a></p>`
-    : html`<div class="empty match-empty"><p><b>${t('暂无符合硬性要求的人选，可放宽要求', 'Nobody meets the hard requirements yet; consider relaxing them')}</b></p>
-<p><a class="btn small" href="#/postings/${id}/edit">${t('修改岗位要求', 'Edit the requirements')}</a></p></div>`}
+    : offset > 0 && m.total > 0
+      ? html`<p class="empty">${t('这一页没有人选了。', 'No candidates on this page.')} <a href="#${matchPath(id)}">${t('回到第一页', 'Back to the first page')}</a></p>`
+      : html`<div class="empty match-empty"><p><b>${t('暂无符合硬性要求的人选，可放宽要求', 'Nobody meets the hard requirements yet; consider relaxing them')}</b></p>
+<p><a class="btn small" href="#/postings/${id}/edit">${t('修改岗位要求', 'Edit the requirements')}</a></p></div>`
+}
 ${pager(id, m, offset)}
 <p class="hint">${t('列表不计入查看记录；打开档案会记录为本企业的一次查看，并告知求职者本人。', 'The list is not a profile view; opening a profile is logged for your company and shown to the seeker.')}</p>`,
       );

@@ -25,9 +25,15 @@ const FIRST = 20;
 
 /** Which status buttons a posting gets (the API enforces the same rule). */
 const MOVES: Record<string, Array<[string, string, string]>> = {
-  DRAFT: [['OPEN', '发布', 'Open'], ['CLOSED', '关闭', 'Close']],
+  DRAFT: [
+    ['OPEN', '发布', 'Open'],
+    ['CLOSED', '关闭', 'Close'],
+  ],
   OPEN: [['CLOSED', '关闭', 'Close']],
-  FILLED: [['OPEN', '重新开放', 'Reopen'], ['CLOSED', '关闭', 'Close']],
+  FILLED: [
+    ['OPEN', '重新开放', 'Reopen'],
+    ['CLOSED', '关闭', 'Close'],
+  ],
   CLOSED: [['OPEN', '重新开放', 'Reopen']],
 };
 
@@ -51,8 +57,9 @@ export function postingsScreen(_p: unknown, q: URLSearchParams): void {
           html`<div class="toolbar"><h1>${t('岗位管理', 'Postings')}</h1><a class="btn primary" href="#/postings/new">${t('新建岗位', 'New posting')}</a></div>
 <form class="filters" id="pf"><input name="q" type="search" value="${text}" placeholder="${t('岗位名称', 'Title')}">
 <select name="status" aria-label="${t('岗位状态', 'Status')}">${options(entries(POSTING_STATUS), status, t('全部状态', 'All statuses'))}</select><button class="btn" type="submit">${t('筛选', 'Filter')}</button></form>
-${d.postings.items.length
-  ? html`<table class="table"><thead><tr><th>${t('岗位', 'Title')}</th><th>${t('状态', 'Status')}</th><th>${t('月薪', 'Salary')}</th><th>${t('招聘 / 剩余', 'Headcount / left')}</th><th>${t('更新时间', 'Updated')}</th><th>${t('操作', 'Actions')}</th></tr></thead><tbody>
+${
+  d.postings.items.length
+    ? html`<table class="table"><thead><tr><th>${t('岗位', 'Title')}</th><th>${t('状态', 'Status')}</th><th>${t('月薪', 'Salary')}</th><th>${t('招聘 / 剩余', 'Headcount / left')}</th><th>${t('更新时间', 'Updated')}</th><th>${t('操作', 'Actions')}</th></tr></thead><tbody>
 ${d.postings.items.map(
   (x) => html`<tr data-id="${x.id}"><td><b>${x.title}</b><div class="sub">${x.shifts.map((s) => label(SHIFT, s)).join(' / ')}</div></td>
 <td><span class="badge st-${x.status}">${label(POSTING_STATUS, x.status)}</span></td><td>${salary(x.salaryMinFen, x.salaryMaxFen)}</td>
@@ -60,13 +67,17 @@ ${d.postings.items.map(
 <td class="acts"><a href="#/postings/${x.id}/match">${t('推荐人选', 'Candidates')}</a> <a href="#/applications?posting=${x.id}">${t('查看投递', 'Applications')}</a> <a href="#/postings/${x.id}/edit">${t('编辑', 'Edit')}</a>
 ${(MOVES[x.status] || []).map(([to, zh, en]) => html` <button type="button" class="btn small set-status" data-id="${x.id}" data-to="${to}">${t(zh, en)}</button>`)}</td></tr>`,
 )}</tbody></table>`
-  : html`<p class="empty">${t('还没有岗位，点击“新建岗位”发布第一个。', 'No postings yet.')}</p>`}
+    : html`<p class="empty">${t('还没有岗位，点击“新建岗位”发布第一个。', 'No postings yet.')}</p>`
+}
 ${pager(d.postings.total, offset, FIRST, (o) => withQuery('/postings', { status, q: text, o }))}`,
         );
         onSubmit($<HTMLFormElement>('#pf', p.el)!, async (v) => router.go(withQuery('/postings', { status: v.str('status'), q: v.str('q') })));
         for (const b of $$('.set-status', p.el))
           onClick(b, async () => {
-            await api.request(`mutation($id:ID!,$s:PostingStatus!){setPostingStatus(id:$id,status:$s){id status}}`, { id: b.getAttribute('data-id'), s: b.getAttribute('data-to') });
+            await api.request(`mutation($id:ID!,$s:PostingStatus!){setPostingStatus(id:$id,status:$s){id status}}`, {
+              id: b.getAttribute('data-id'),
+              s: b.getAttribute('data-to'),
+            });
             toast(t('状态已更新', 'Status updated'));
             void run();
           });
@@ -112,7 +123,8 @@ ${!id ? html`<p class="hint">${t('新建的岗位是草稿，发布后求职者�
         };
         const int = (name: string, required: boolean) => {
           const n = v.int(name);
-          if ((required && n === undefined) || (n !== undefined && isNaN(n))) throw new ApiError(t('请填写整数', 'Enter a whole number'), 'BAD_USER_INPUT', name);
+          if ((required && n === undefined) || (n !== undefined && isNaN(n)))
+            throw new ApiError(t('请填写整数', 'Enter a whole number'), 'BAD_USER_INPUT', name);
           return n === undefined ? null : n;
         };
         const input = {

@@ -23,9 +23,15 @@ export const T = {
   leave: ['离开', 'Leave'],
   admitNext: ['下一位', 'Admit next'],
   queueEmpty: ['暂无排队求职者', 'Nobody waiting'],
-  replaced: ['{name}重新连接（可能换了设备、窗口或网络），原连接已断开（{time}）', '{name} connected again (another device, tab or network); the older connection was closed ({time})'],
+  replaced: [
+    '{name}重新连接（可能换了设备、窗口或网络），原连接已断开（{time}）',
+    '{name} connected again (another device, tab or network); the older connection was closed ({time})',
+  ],
   noToken: ['链接无效：缺少入会凭证', 'Invalid link: no room token'],
-  unsupported: ['此浏览器不支持视频面试，请用最新版微信、Chrome 或 Safari 打开 HTTPS 链接', 'This browser cannot do video calls: open the HTTPS link in an up-to-date browser'],
+  unsupported: [
+    '此浏览器不支持视频面试，请用最新版微信、Chrome 或 Safari 打开 HTTPS 链接',
+    'This browser cannot do video calls: open the HTTPS link in an up-to-date browser',
+  ],
 } as const;
 
 export type MessageKey = keyof typeof T;

@@ -72,16 +72,36 @@ window.__interview = {
 if (page === 'hr') setupScorecard(room);
 
 window.__media = {
-  get state() { return session?.state ?? 'idle'; },
-  get joined() { return session?.state === 'joined'; },
-  get peers() { return [...(session?.peers.values() ?? [])].map((p) => p.info); },
-  get lastError() { return session?.lastError ?? setupError; },
-  get booth() { return session?.booth ?? null; },
-  get canPublish() { return session?.canPublish ?? false; },
-  get recoveries() { return session?.recoveries ?? 0; },
-  get replacements() { return [...(session?.replacements ?? [])]; },
-  get signallingOrigin() { return signallingOrigin; },
-  get localMedia() { return localMedia; },
+  get state() {
+    return session?.state ?? 'idle';
+  },
+  get joined() {
+    return session?.state === 'joined';
+  },
+  get peers() {
+    return [...(session?.peers.values() ?? [])].map((p) => p.info);
+  },
+  get lastError() {
+    return session?.lastError ?? setupError;
+  },
+  get booth() {
+    return session?.booth ?? null;
+  },
+  get canPublish() {
+    return session?.canPublish ?? false;
+  },
+  get recoveries() {
+    return session?.recoveries ?? 0;
+  },
+  get replacements() {
+    return [...(session?.replacements ?? [])];
+  },
+  get signallingOrigin() {
+    return signallingOrigin;
+  },
+  get localMedia() {
+    return localMedia;
+  },
   stats: () => session?.stats() ?? Promise.reject(new Error('not started')),
   restartIce: () => session?.restartIce() ?? Promise.resolve(),
   leave: () => session?.leave() ?? Promise.resolve(),
@@ -144,9 +164,7 @@ function render(): void {
     queue.hidden = !s.booth;
     if (s.booth && page === 'hr') {
       const list = queue.querySelector('ol')!;
-      list.replaceChildren(
-        ...s.booth.waiting.map((p) => Object.assign(document.createElement('li'), { textContent: p.name })),
-      );
+      list.replaceChildren(...s.booth.waiting.map((p) => Object.assign(document.createElement('li'), { textContent: p.name })));
       queue.querySelector('.empty')!.toggleAttribute('hidden', s.booth.waiting.length > 0);
     }
   }
@@ -168,9 +186,7 @@ function renderReplacements(s: MediaSession): void {
   const time = (at: number) =>
     new Date(at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
   notice.replaceChildren(
-    ...s.replacements.slice(-3).map((r) =>
-      Object.assign(document.createElement('li'), { textContent: t('replaced', { name: r.name, time: time(r.at) }) }),
-    ),
+    ...s.replacements.slice(-3).map((r) => Object.assign(document.createElement('li'), { textContent: t('replaced', { name: r.name, time: time(r.at) }) })),
   );
 }
 

@@ -149,8 +149,8 @@ ${tpl.criteria.map((c, i) => {
   return html`<fieldset class="sc-criterion" data-criterion="${c.name}"><legend>${c.name} <small>×${c.weight}</small></legend>
 ${c.description ? html`<p class="sc-desc">${c.description}</p>` : ''}
 <div class="sc-scores" role="radiogroup" aria-label="${c.name}">${SCORES.map(
-  (n) => html`<label><input type="radio" name="score-${i}" value="${n}"${r && r.score === n ? html` checked` : ''}><span>${n}</span></label>`,
-)}</div>
+    (n) => html`<label><input type="radio" name="score-${i}" value="${n}"${r && r.score === n ? html` checked` : ''}><span>${n}</span></label>`,
+  )}</div>
 <input name="note-${i}" maxlength="500" value="${r && r.note ? r.note : ''}" placeholder="${t('评语（可选）', 'Note (optional)')}">
 ${ferr(`score-${i}`)}</fieldset>`;
 })}
@@ -176,7 +176,10 @@ ${ferr('notes')}
       });
       this.data!.interviewScorecard = r.saveInterviewScorecard;
       const saved = $('.sc-saved', form)!;
-      saved.textContent = t(`已保存，加权得分 ${r.saveInterviewScorecard.weightedScore.toFixed(2)}`, `Saved: weighted score ${r.saveInterviewScorecard.weightedScore.toFixed(2)}`);
+      saved.textContent = t(
+        `已保存，加权得分 ${r.saveInterviewScorecard.weightedScore.toFixed(2)}`,
+        `Saved: weighted score ${r.saveInterviewScorecard.weightedScore.toFixed(2)}`,
+      );
       saved.hidden = false;
       form.dataset.saved = String(Date.now());
     });
@@ -187,9 +190,7 @@ ${ferr('notes')}
     return html`<form id="sc-outcome" class="sc-outcome" novalidate>
 <h3>${t('面试结论', 'Outcome')}</h3>
 <p class="form-err sc-error" role="alert" hidden></p>
-<div class="sc-outcomes">${OUTCOMES.map(
-  ([v, zh, en]) => html`<label><input type="radio" name="outcome" value="${v}"><span>${t(zh, en)}</span></label>`,
-)}</div>
+<div class="sc-outcomes">${OUTCOMES.map(([v, zh, en]) => html`<label><input type="radio" name="outcome" value="${v}"><span>${t(zh, en)}</span></label>`)}</div>
 ${ferr('outcome')}
 <input name="reason" maxlength="200" placeholder="${t('说明（可选）', 'Reason (optional)')}">
 ${ferr('reason')}
@@ -258,11 +259,13 @@ ${ferr('reason')}
       this.el,
       html`${this.heading()}<div class="sc-final" data-outcome="${d.interview.outcome || ''}">
 ${d.interview.outcome ? html`<p>${t('面试结论', 'Outcome')}：<b>${outcomeLabel(d.interview.outcome)}</b></p>` : html`<p>${t('面试已结束', 'The interview is over')}</p>`}
-${sc
-  ? html`<p class="sc-tpl">${sc.templateName} · ${t('加权得分', 'Weighted score')} <b>${sc.weightedScore.toFixed(2)}</b></p>
+${
+  sc
+    ? html`<p class="sc-tpl">${sc.templateName} · ${t('加权得分', 'Weighted score')} <b>${sc.weightedScore.toFixed(2)}</b></p>
 <ul class="sc-ratings">${sc.ratings.map((r) => html`<li>${r.criterion}：<b>${r.score}</b>${r.note ? html` · ${r.note}` : ''}</li>`)}</ul>
 ${sc.notes ? html`<p class="sc-desc">${sc.notes}</p>` : ''}`
-  : ''}
+    : ''
+}
 </div>`,
     );
   }

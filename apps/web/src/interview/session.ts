@@ -1,12 +1,5 @@
 import { Device, types } from 'mediasoup-client';
-import {
-  BoothState,
-  FINAL_CLOSE_CODES,
-  JoinResult,
-  PeerInfo,
-  ProducerInfo,
-  WS_PATH,
-} from '../../../media/src/protocol';
+import { BoothState, FINAL_CLOSE_CODES, JoinResult, PeerInfo, ProducerInfo, WS_PATH } from '../../../media/src/protocol';
 import { Signalling, SocketClosed } from './signalling';
 
 export type SessionState = 'idle' | 'connecting' | 'joined' | 'reconnecting' | 'closed';
@@ -69,9 +62,7 @@ export class MediaSession {
   ) {
     this.token = token;
     window.addEventListener('online', () => this.restartIce());
-    (navigator as Navigator & { connection?: EventTarget }).connection?.addEventListener('change', () =>
-      this.restartIce(),
-    );
+    (navigator as Navigator & { connection?: EventTarget }).connection?.addEventListener('change', () => this.restartIce());
   }
 
   /** Camera + microphone; falls back to microphone only when there is no camera (or `video` is false). */
@@ -272,8 +263,7 @@ export class MediaSession {
     const s = this.signalling!;
     const params = await s.request<types.TransportOptions>('createTransport', { direction });
     if (gen !== this.generation) throw new Error('stale');
-    const transport =
-      direction === 'send' ? this.device!.createSendTransport(params) : this.device!.createRecvTransport(params);
+    const transport = direction === 'send' ? this.device!.createSendTransport(params) : this.device!.createRecvTransport(params);
     transport.on('connect', ({ dtlsParameters }, ok, fail) => {
       s.request('connectTransport', { transportId: transport.id, dtlsParameters }).then(() => ok(), fail);
     });
@@ -326,10 +316,11 @@ export class MediaSession {
       if (gen !== this.generation) return;
       const consumer = await transport.consume(params);
       this.consumers.set(consumer.id, { consumer, peerId: params.peerId });
-      const peer =
-        this.peers.get(params.peerId) ??
-        this.addPeer({ peerId: params.peerId, name: '', role: this.me?.role === 'HR' ? 'SEEKER' : 'HR' });
-      peer.stream.getTracks().filter((t) => t.kind === consumer.kind).forEach((t) => peer.stream.removeTrack(t));
+      const peer = this.peers.get(params.peerId) ?? this.addPeer({ peerId: params.peerId, name: '', role: this.me?.role === 'HR' ? 'SEEKER' : 'HR' });
+      peer.stream
+        .getTracks()
+        .filter((t) => t.kind === consumer.kind)
+        .forEach((t) => peer.stream.removeTrack(t));
       peer.stream.addTrack(consumer.track);
       await s.request('resumeConsumer', { consumerId: consumer.id });
       this.changed();

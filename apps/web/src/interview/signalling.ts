@@ -4,7 +4,10 @@ type Handler<K extends keyof Notifications> = (data: Notifications[K]) => void;
 
 /** The socket closed: `code`/`reason` as the server sent them (1006 when the network dropped). */
 export class SocketClosed extends Error {
-  constructor(readonly code: number, readonly reason: string) {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
     super(`signalling closed (${code}${reason ? `: ${reason}` : ''})`);
   }
 }

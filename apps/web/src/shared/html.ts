@@ -43,6 +43,7 @@ export function options(list: Array<[string, string]>, selected?: string | null,
 /** Checkboxes named `name`, the given values checked. */
 export function checks(name: string, list: Array<[string, string]>, checked: readonly string[] = []): Safe {
   return html`<div class="checks">${list.map(
-    ([v, label]) => html`<label class="check"><input type="checkbox" name="${name}" value="${v}"${checked.includes(v) ? html` checked` : ''}><span>${label}</span></label>`,
+    ([v, label]) =>
+      html`<label class="check"><input type="checkbox" name="${name}" value="${v}"${checked.includes(v) ? html` checked` : ''}><span>${label}</span></label>`,
   )}</div>`;
 }

@@ -11,9 +11,7 @@ export class Router {
 
   on(pattern: string, handler: Handler): this {
     const names: string[] = [];
-    const re = new RegExp(
-      '^' + pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, n: string) => (names.push(n), '([^/]+)')) + '/?$',
-    );
+    const re = new RegExp('^' + pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, n: string) => (names.push(n), '([^/]+)')) + '/?$');
     this.routes.push({ re, names, handler });
     return this;
   }

@@ -2,8 +2,7 @@ import { ApiError } from './gql';
 import { $, $$, html, mount, Safe } from './html';
 import { t } from './i18n';
 
-export const errMsg = (e: unknown): string =>
-  e instanceof ApiError ? e.message : t('出错了，请稍后重试', 'Something went wrong. Please try again.');
+export const errMsg = (e: unknown): string => (e instanceof ApiError ? e.message : t('出错了，请稍后重试', 'Something went wrong. Please try again.'));
 
 /** An error panel with a retry button (network trouble is the common case on township 3G). */
 export function showError(el: Element, e: unknown, retry?: () => void): void {

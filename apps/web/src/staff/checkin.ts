@@ -59,7 +59,8 @@ export function checkinScreen(_p: unknown, q: URLSearchParams): void {
     () => api.request<{ trainingClasses: { total: number; items: Klass[] } }>(`{trainingClasses(first:50){total items{${CLASS_FIELDS}}}}`),
     (d) => {
       const classes = d.trainingClasses.items;
-      if (!classes.length) return mount(p.el, html`<h1>${t('课堂签到二维码', 'Check-in QR')}</h1><p class="empty">${t('还没有培训班', 'No training classes yet')}</p>`);
+      if (!classes.length)
+        return mount(p.el, html`<h1>${t('课堂签到二维码', 'Check-in QR')}</h1><p class="empty">${t('还没有培训班', 'No training classes yet')}</p>`);
       const chosen = classes.find((c) => c.id === q.get('c')) || defaultClass(classes)!;
       mount(
         p.el,
@@ -83,7 +84,13 @@ export function checkinScreen(_p: unknown, q: URLSearchParams): void {
           sessionSel,
           c.sessions.length
             ? options(
-                c.sessions.map((s) => [s.id, `${isToday(s) ? t('【今天】', '[today] ') : ''}${span(s)} · ${sessionTitle(c, s)}${s.room ? ' · ' + s.room : ''}`] as [string, string]),
+                c.sessions.map(
+                  (s) =>
+                    [s.id, `${isToday(s) ? t('【今天】', '[today] ') : ''}${span(s)} · ${sessionTitle(c, s)}${s.room ? ' · ' + s.room : ''}`] as [
+                      string,
+                      string,
+                    ],
+                ),
                 pick ? pick.id : null,
               )
             : options([], null, t('该班尚未排课', 'No sessions scheduled')),
@@ -123,7 +130,10 @@ export function displayScreen(params: { classId: string; sessionId: string }): v
       const c = d.trainingClass;
       const s = c.sessions.find((x) => x.id === params.sessionId);
       if (!s) {
-        mount(p.el, html`<div class="error-box" role="alert"><p>${t('培训课次不存在', 'Training session not found')}</p><a class="btn" href="#/checkin?c=${c.id}">${t('返回', 'Back')}</a></div>`);
+        mount(
+          p.el,
+          html`<div class="error-box" role="alert"><p>${t('培训课次不存在', 'Training session not found')}</p><a class="btn" href="#/checkin?c=${c.id}">${t('返回', 'Back')}</a></div>`,
+        );
         return;
       }
       room(p, c, s);

@@ -22,7 +22,9 @@ function toError(status: number, body: RestError | null): ApiError {
   if (body && body.message) return new ApiError(t(body.message, body.messageEn || body.message), body.code || 'ERROR', body.field || undefined);
   if (status === 413) return new ApiError(t('文件过大，请拆分后分批上传', 'The file is too large; split it and upload in parts'), 'FILE_TOO_LARGE', 'file');
   return new ApiError(
-    status >= 500 ? t('服务器暂时无法访问，请稍后重试', 'The server is unavailable. Please try again later.') : t('出错了，请稍后重试', 'Something went wrong. Please try again.'),
+    status >= 500
+      ? t('服务器暂时无法访问，请稍后重试', 'The server is unavailable. Please try again later.')
+      : t('出错了，请稍后重试', 'Something went wrong. Please try again.'),
     'HTTP_' + status,
   );
 }
@@ -100,4 +102,3 @@ function fileName(cd: string | null): string | null {
   const plain = /filename="([^"]+)"/i.exec(cd);
   return plain ? plain[1] : null;
 }
-

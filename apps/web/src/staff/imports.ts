@@ -40,7 +40,10 @@ interface Rejection {
 }
 
 const STATUS: Record<string, [string, string]> = {
-  QUEUED: ['排队中', 'Queued'], PROCESSING: ['处理中', 'Processing'], DONE: ['已完成', 'Done'], FAILED: ['失败', 'Failed'],
+  QUEUED: ['排队中', 'Queued'],
+  PROCESSING: ['处理中', 'Processing'],
+  DONE: ['已完成', 'Done'],
+  FAILED: ['失败', 'Failed'],
 };
 const running = (s: string): boolean => s === 'QUEUED' || s === 'PROCESSING';
 const badge = (s: string): Safe => html`<span class="badge st-${s}">${STATUS[s] ? t(STATUS[s][0], STATUS[s][1]) : s}</span>`;
@@ -100,7 +103,8 @@ function wireUpload(p: Page): void {
     input.removeAttribute('aria-invalid');
     const file = input.files && input.files[0];
     if (!file) return fail(new ApiError(t('请先选择要上传的文件', 'Choose a file first'), 'FILE_REQUIRED', 'file'));
-    if (file.size > MAX_BYTES) return fail(new ApiError(t('文件超过 20 MB，请拆分后分批上传', 'The file is larger than 20 MB; split it and upload in parts'), 'FILE_TOO_LARGE', 'file'));
+    if (file.size > MAX_BYTES)
+      return fail(new ApiError(t('文件超过 20 MB，请拆分后分批上传', 'The file is larger than 20 MB; split it and upload in parts'), 'FILE_TOO_LARGE', 'file'));
     const fd = new FormData();
     fd.append('file', file, file.name);
     btn.disabled = true;
@@ -124,7 +128,11 @@ async function history(p: Page, offset: number): Promise<void> {
   const sub: Page = { el, live: p.live };
   await load(
     sub,
-    () => api.request<{ graduateImports: { total: number; items: Import[] } }>(`query($n:Int!,$o:Int!){graduateImports(first:$n,offset:$o){total items{${FIELDS}}}}`, { n: FIRST, o: offset }),
+    () =>
+      api.request<{ graduateImports: { total: number; items: Import[] } }>(
+        `query($n:Int!,$o:Int!){graduateImports(first:$n,offset:$o){total items{${FIELDS}}}}`,
+        { n: FIRST, o: offset },
+      ),
     (d) => {
       const { total, items } = d.graduateImports;
       if (!items.length) return mount(el, html`<p class="empty">${t('还没有导入记录', 'No imports yet')}</p>`);
@@ -138,11 +146,13 @@ ${items.map(
 <td>${x.accepted}</td><td>${x.rejected ? html`<b class="ferr">${x.rejected}</b>` : '0'}</td>
 <td><a class="btn small" href="#/imports/${x.id}">${running(x.status) ? t('查看进度', 'Progress') : t('查看报告', 'Report')}</a></td></tr>`,
 )}</tbody></table>
-${total > FIRST
-  ? html`<nav class="pager">${offset > 0 ? html`<a href="#/imports?o=${Math.max(0, offset - FIRST)}">${t('上一页', 'Previous')}</a>` : ''}
+${
+  total > FIRST
+    ? html`<nav class="pager">${offset > 0 ? html`<a href="#/imports?o=${Math.max(0, offset - FIRST)}">${t('上一页', 'Previous')}</a>` : ''}
 <span>${t(`第 ${offset + 1}–${Math.min(total, offset + FIRST)} 条，共 ${total} 条`, `${offset + 1}–${Math.min(total, offset + FIRST)} of ${total}`)}</span>
 ${offset + FIRST < total ? html`<a href="#/imports?o=${offset + FIRST}">${t('下一页', 'Next')}</a>` : ''}</nav>`
-  : ''}`,
+    : ''
+}`,
       );
     },
   );
@@ -185,35 +195,45 @@ function draw(p: Page, x: Import): void {
     x.encoding ? x.encoding.toUpperCase() : '',
     x.sheetName ? t(`工作表「${x.sheetName}」`, `sheet “${x.sheetName}”`) : '',
     x.headerRow ? t(`表头在第 ${x.headerRow} 行`, `header in row ${x.headerRow}`) : '',
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   mount(
     p.el,
     html`<div id="imp" data-status="${x.status}"><div class="toolbar"><h1>${x.fileName}</h1><a class="btn" href="#/imports">${t('返回导入记录 / 再上传', 'Back to imports / upload another')}</a></div>
 <p class="sub">${t('上传于', 'Uploaded')} ${dateTime(x.createdAt)} · ${meta} · ${badge(x.status)}</p>
-${running(x.status)
-  ? html`<section class="card" id="progress" aria-live="polite"><h2>${x.status === 'QUEUED' ? t('排队等待处理…', 'Waiting in the queue…') : t('正在导入…', 'Importing…')}</h2>
+${
+  running(x.status)
+    ? html`<section class="card" id="progress" aria-live="polite"><h2>${x.status === 'QUEUED' ? t('排队等待处理…', 'Waiting in the queue…') : t('正在导入…', 'Importing…')}</h2>
 <div class="meter${known ? '' : ' busy'}" role="progressbar" aria-label="${t('导入进度', 'Import progress')}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><i style="width:${pct}%"></i></div>
 <p><b id="rows">${known ? t(`已处理 ${x.rowsProcessed} / ${x.rowsTotal} 行`, `${x.rowsProcessed} of ${x.rowsTotal} rows processed`) : t(`已处理 ${x.rowsProcessed} 行`, `${x.rowsProcessed} rows processed`)}</b>
 ${known ? html` · <b id="pct">${pct}%</b>` : ''}</p>
 <p class="hint">${t('可以离开本页，导入在后台继续；稍后在导入记录中查看结果。', 'You may leave this page: the import continues in the background; see the result under past imports.')}</p></section>`
-  : ''}
-${x.status === 'FAILED'
-  ? html`<div class="error-box" role="alert"><p><b>${t('导入失败', 'The import failed')}</b></p><p>${x.errorMessage ? both(x.errorMessage, x.errorMessageEn || x.errorMessage) : ''}</p></div>`
-  : ''}
-${x.status === 'DONE' || x.status === 'FAILED'
-  ? html`<section id="report"><h2>${t('导入结果', 'Result')}</h2>
+    : ''
+}
+${
+  x.status === 'FAILED'
+    ? html`<div class="error-box" role="alert"><p><b>${t('导入失败', 'The import failed')}</b></p><p>${x.errorMessage ? both(x.errorMessage, x.errorMessageEn || x.errorMessage) : ''}</p></div>`
+    : ''
+}
+${
+  x.status === 'DONE' || x.status === 'FAILED'
+    ? html`<section id="report"><h2>${t('导入结果', 'Result')}</h2>
 <p>${t(`共处理 ${x.rowsProcessed} 行`, `${x.rowsProcessed} rows processed`)}${x.finishedAt ? html`<span class="sub"> · ${t('完成于', 'finished')} ${dateTime(x.finishedAt)}</span>` : ''}</p>
 <div class="tiles"><div class="tile good" data-k="accepted"><b>${x.accepted}</b>${t('已接收', 'accepted')}</div>
 <div class="tile${x.rejected ? ' bad' : ''}" data-k="rejected"><b>${x.rejected}</b>${t('问题行（未导入）', 'rejected rows (not imported)')}</div></div>
 <p class="hint" id="consent-note">${t('已在平台上有档案的人，需本人在手机上确认后才会出现在本校学生中；确认前学校看不到其任何信息。', 'People who already have a profile on the platform appear among your students only after they confirm on their phone; until then the school sees nothing about them.')}</p>
 ${x.warnings ? html`<p class="hint">${t(`另有 ${x.warnings} 条提示（如性别与身份证号不一致），不影响导入。`, `${x.warnings} warnings (e.g. gender not matching the ID number); the rows were imported.`)}</p>` : ''}
-${x.rejected
-  ? html`<div class="toolbar"><h2>${t('问题行', 'Rejected rows')}</h2><button type="button" class="btn primary" id="dl">${t('下载问题行表格（修改后可重新上传）', 'Download the rejected rows (fix and upload again)')}</button></div>
+${
+  x.rejected
+    ? html`<div class="toolbar"><h2>${t('问题行', 'Rejected rows')}</h2><button type="button" class="btn primary" id="dl">${t('下载问题行表格（修改后可重新上传）', 'Download the rejected rows (fix and upload again)')}</button></div>
 <div id="rej">${''}</div>`
-  : x.status === 'DONE'
-    ? html`<p class="status ok">${t('全部行均已导入。', 'Every row was imported.')}</p>`
-    : ''}</section>`
-  : ''}</div>`,
+    : x.status === 'DONE'
+      ? html`<p class="status ok">${t('全部行均已导入。', 'Every row was imported.')}</p>`
+      : ''
+}</section>`
+    : ''
+}</div>`,
   );
   onClick($('#dl', p.el), async () => {
     const name = await downloadFile(`${BASE}/${x.id}/rejected.xlsx`, t('问题行.xlsx', 'rejected-rows.xlsx'));
@@ -239,7 +259,10 @@ async function rejections(p: Page, id: string, offset: number): Promise<void> {
   const r = d.graduateImportRejections;
   const rows = html`${r.items.map((x) =>
     x.errors.map(
-      (e, i) => html`<tr data-row="${x.row}"${i ? '' : html` class="first"`}>${i ? '' : html`<td class="rn" rowspan="${x.errors.length}"><b>${t(`第 ${x.row} 行`, `Row ${x.row}`)}</b></td>`}
+      (
+        e,
+        i,
+      ) => html`<tr data-row="${x.row}"${i ? '' : html` class="first"`}>${i ? '' : html`<td class="rn" rowspan="${x.errors.length}"><b>${t(`第 ${x.row} 行`, `Row ${x.row}`)}</b></td>`}
 <td class="col">${e.column || '—'}</td><td class="hd">${e.header}</td><td>${both(e.reason, e.reasonEn)}</td></tr>`,
     ),
   )}`;
@@ -254,7 +277,11 @@ async function rejections(p: Page, id: string, offset: number): Promise<void> {
   }
   body.insertAdjacentHTML('beforeend', rows.s);
   if (r.hasMore) {
-    box.insertAdjacentHTML('beforeend', html`<p id="more"><button type="button" class="btn">${t(`显示更多（已显示 ${offset + r.items.length} / ${r.total} 行）`, `Show more (${offset + r.items.length} of ${r.total})`)}</button></p>`.s);
+    box.insertAdjacentHTML(
+      'beforeend',
+      html`<p id="more"><button type="button" class="btn">${t(`显示更多（已显示 ${offset + r.items.length} / ${r.total} 行）`, `Show more (${offset + r.items.length} of ${r.total})`)}</button></p>`
+        .s,
+    );
     more = $('#more', box);
     onClick($('button', more!), () => rejections(p, id, offset + REJ_PAGE));
   }

@@ -34,7 +34,11 @@ const EVAL: Record<string, [string, string]> = { EXCELLENT: ['优秀', 'Excellen
 const BY: Record<string, [string, string]> = { SCHOOL_ADMIN: ['院校', 'School'], HR: ['企业', 'Company'] };
 
 const itTabs = (on: string): Safe =>
-  tabs(on, [['/internships', '实习学生', 'Placements'], ['/internships/new', '安排实习', 'New placement'], ['/internships/stats', '实习统计', 'Figures']]);
+  tabs(on, [
+    ['/internships', '实习学生', 'Placements'],
+    ['/internships/new', '安排实习', 'New placement'],
+    ['/internships/stats', '实习统计', 'Figures'],
+  ]);
 const thisYear = (): number => +today().slice(0, 4);
 /** This year, next year and the three before. */
 const years = (): Pair[] => [1, 0, -1, -2, -3].map((d) => String(thisYear() + d)).map((y) => [y, t(`${y}年`, y)] as Pair);
@@ -55,14 +59,16 @@ export function internshipsScreen(_p: unknown, q: URLSearchParams): void {
         html`<div class="toolbar"><h1>${t('实习实训', 'Internships')}</h1><a class="btn primary" href="#/internships/new">${t('安排实习', 'New placement')}</a></div>
 ${itTabs('/internships')}
 <form class="filters" id="yf"><select name="y" aria-label="${t('年度', 'Year')}">${options(years(), year, t('全部年份', 'All years'))}</select></form>
-${d.internships.length
-  ? html`<table class="table" id="its"><thead><tr><th>${t('学生', 'Student')}</th><th>${t('实习企业', 'Company')}</th><th>${t('岗位', 'Position')}</th><th>${t('实习期', 'Dates')}</th><th>${t('月度记录', 'Monthly records')}</th></tr></thead>
+${
+  d.internships.length
+    ? html`<table class="table" id="its"><thead><tr><th>${t('学生', 'Student')}</th><th>${t('实习企业', 'Company')}</th><th>${t('岗位', 'Position')}</th><th>${t('实习期', 'Dates')}</th><th>${t('月度记录', 'Monthly records')}</th></tr></thead>
 <tbody>${d.internships.map((x) => {
-      const last = x.months[x.months.length - 1];
-      return html`<tr data-id="${x.id}"><td><a href="#/internships/${x.id}">${x.studentName}</a></td><td>${x.tenantName}</td><td>${x.position}</td><td class="nw">${x.startDate} ~ ${x.endDate}</td>
+        const last = x.months[x.months.length - 1];
+        return html`<tr data-id="${x.id}"><td><a href="#/internships/${x.id}">${x.studentName}</a></td><td>${x.tenantName}</td><td>${x.position}</td><td class="nw">${x.startDate} ~ ${x.endDate}</td>
 <td>${x.months.length ? html`${t(`${x.months.length} 个月`, `${x.months.length} months`)} <span class="sub">${t('最近', 'latest')} ${last.month} ${lbl(EVAL, last.evaluation)}</span>` : html`<span class="sub">${t('未登记', 'none yet')}</span>`}</td></tr>`;
-    })}</tbody></table>${d.internships.length >= 500 ? html`<p class="sub">${t('只显示最近500条，请按年度查看', 'Only the latest 500 are shown; choose a year')}</p>` : ''}`
-  : html`<p class="empty">${t('没有实习记录', 'No internships')}</p>`}`,
+      })}</tbody></table>${d.internships.length >= 500 ? html`<p class="sub">${t('只显示最近500条，请按年度查看', 'Only the latest 500 are shown; choose a year')}</p>` : ''}`
+    : html`<p class="empty">${t('没有实习记录', 'No internships')}</p>`
+}`,
       );
       $('#yf', p.el)!.addEventListener('change', (ev) => {
         const y = (ev.target as HTMLSelectElement).value;
@@ -121,7 +127,9 @@ ${field('endDate', '结束日期', 'Ends on', html`<input type="date" name="endD
         options(
           s.items.map((x) => [x.seekerId, [x.name, x.major, x.className, x.idNumberMasked].filter(Boolean).join(' · ')] as Pair),
           null,
-          s.items.length ? t(`请选择学生（找到 ${s.total} 人${s.total > s.items.length ? '，显示前100人' : ''}）`, `Choose a student (${s.total} found)`) : t('没有符合条件的学生', 'No matching students'),
+          s.items.length
+            ? t(`请选择学生（找到 ${s.total} 人${s.total > s.items.length ? '，显示前100人' : ''}）`, `Choose a student (${s.total} found)`)
+            : t('没有符合条件的学生', 'No matching students'),
         ),
       );
     };
@@ -179,18 +187,30 @@ function drawIt(p: Page, it: It): void {
 <tr><th>${t('岗位', 'Position')}</th><td>${it.position}</td><th>${t('实习期', 'Dates')}</th><td>${it.startDate} ~ ${it.endDate}</td></tr>
 </tbody></table></section>
 <section class="card"><h2>${t('月度出勤与评价', 'Monthly attendance and evaluation')}</h2>
-${it.months.length
-  ? html`<table class="table" id="months"><thead><tr><th>${t('月份', 'Month')}</th><th>${t('出勤天数', 'Days attended')}</th><th>${t('评价', 'Evaluation')}</th><th>${t('评语', 'Comment')}</th><th>${t('登记方', 'Recorded by')}</th><th></th></tr></thead><tbody>${it.months.map(
-      (m) => html`<tr data-month="${m.month}"><td>${m.month}</td><td class="days">${m.attendanceDays} <span class="sub">/ ${daysIn(m.month)}</span></td><td class="ev"><span class="badge ev-${m.evaluation}">${lbl(EVAL, m.evaluation)}</span></td>
+${
+  it.months.length
+    ? html`<table class="table" id="months"><thead><tr><th>${t('月份', 'Month')}</th><th>${t('出勤天数', 'Days attended')}</th><th>${t('评价', 'Evaluation')}</th><th>${t('评语', 'Comment')}</th><th>${t('登记方', 'Recorded by')}</th><th></th></tr></thead><tbody>${it.months.map(
+        (
+          m,
+        ) => html`<tr data-month="${m.month}"><td>${m.month}</td><td class="days">${m.attendanceDays} <span class="sub">/ ${daysIn(m.month)}</span></td><td class="ev"><span class="badge ev-${m.evaluation}">${lbl(EVAL, m.evaluation)}</span></td>
 <td class="pre">${m.comment}</td><td>${lbl(BY, m.recordedRole)}</td><td><button type="button" class="btn small link edit" data-month="${m.month}">${t('修改', 'Correct')}</button></td></tr>`,
-    )}</tbody></table>`
-  : html`<p class="empty">${t('尚未登记', 'Nothing recorded yet')}</p>`}
+      )}</tbody></table>`
+    : html`<p class="empty">${t('尚未登记', 'Nothing recorded yet')}</p>`
+}
 <form class="form" id="monthform" novalidate><h3>${t('登记或更正某月', 'Record or correct a month')}</h3>
 <p class="form-err" role="alert" hidden></p>
 <div class="grid4">
 ${field('month', '月份', 'Month', html`<input type="month" name="month" value="${month}" min="${from}" max="${to}">`)}
 ${field('attendanceDays', '出勤天数', 'Days attended', html`<input name="attendanceDays" inputmode="numeric">`)}
-${field('evaluation', '评价', 'Evaluation', html`<select name="evaluation">${options(Object.keys(EVAL).map((k) => [k, lbl(EVAL, k)] as Pair), 'GOOD')}</select>`)}
+${field(
+  'evaluation',
+  '评价',
+  'Evaluation',
+  html`<select name="evaluation">${options(
+    Object.keys(EVAL).map((k) => [k, lbl(EVAL, k)] as Pair),
+    'GOOD',
+  )}</select>`,
+)}
 </div>
 ${field('comment', '评语', 'Comment', html`<textarea name="comment" maxlength="2000" rows="2"></textarea>`)}
 <p><button type="submit" class="btn primary">${t('保存', 'Save')}</button></p></form></section>`,
@@ -244,10 +264,12 @@ ${itTabs('/internships/stats')}
 <div class="tile" data-k="pct">${t('本校贡献', 'This school’s share')}<b>${pct}%</b></div></div>
 <div class="meter" role="progressbar" aria-label="${t('本校贡献', 'This school’s share')}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}"><i style="width:${pct}%"></i></div>
 <p class="hint">${t('与该年有交集的实习安排计入，同一学生只计一次。', 'Placements overlapping the year count; each student once.')}</p>
-${s.bySchoolAndTenant.length
-  ? html`<table class="table" id="itstats"><thead><tr><th>${t('实习企业', 'Company')}</th><th>${t('实习人数', 'Interns')}</th></tr></thead>
+${
+  s.bySchoolAndTenant.length
+    ? html`<table class="table" id="itstats"><thead><tr><th>${t('实习企业', 'Company')}</th><th>${t('实习人数', 'Interns')}</th></tr></thead>
 <tbody>${s.bySchoolAndTenant.map((r) => html`<tr data-id="${r.tenantId}"><td>${r.tenantName}</td><td>${r.interns}</td></tr>`)}</tbody></table>`
-  : html`<p class="empty">${t('该年没有实习记录', 'No internships that year')}</p>`}`,
+    : html`<p class="empty">${t('该年没有实习记录', 'No internships that year')}</p>`
+}`,
       );
       $('#yf', p.el)!.addEventListener('change', (ev) => router.go('/internships/stats?y=' + (ev.target as HTMLSelectElement).value));
     },

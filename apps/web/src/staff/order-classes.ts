@@ -53,7 +53,11 @@ const OC_FIELDS = `id tenantName kind name major quota promisedHires curriculum 
 const KIND: Record<string, [string, string]> = { ORDER: ['订单班', 'Order class'], DIRECTED: ['定向委培班', 'Directed-training class'] };
 const PICK_FIRST = 50;
 
-const ocTabs = (on: string): Safe => tabs(on, [['/order-classes', '订单班', 'Order classes'], ['/order-classes/new', '新建订单班', 'New class']]);
+const ocTabs = (on: string): Safe =>
+  tabs(on, [
+    ['/order-classes', '订单班', 'Order classes'],
+    ['/order-classes/new', '新建订单班', 'New class'],
+  ]);
 
 /** "2 / 3 已兑现": actual hires at the sponsor against the promise. */
 const promise = (c: OC): Safe =>
@@ -73,13 +77,17 @@ export function orderClassesScreen(): void {
         html`<div class="toolbar"><h1>${t('订单班', 'Order classes')}</h1><a class="btn primary" href="#/order-classes/new">${t('新建订单班', 'New class')}</a></div>
 ${ocTabs('/order-classes')}
 <p class="hint">${t('订单班/定向委培班：院校与合作企业联合培养；实际录用为入选学生在该企业的录用人数。', 'Order and directed-training classes are trained with a sponsoring company; actual hires are selected students hired by the sponsor.')}</p>
-${d.orderClasses.length
-  ? html`<table class="table" id="ocs"><thead><tr><th>${t('班级', 'Class')}</th><th>${t('类型', 'Kind')}</th><th>${t('合作企业', 'Sponsor')}</th><th>${t('专业', 'Major')}</th><th>${t('日期', 'Dates')}</th><th>${t('已选/名额', 'Selected / quota')}</th><th>${t('实际/承诺录用', 'Hired / promised')}</th></tr></thead>
+${
+  d.orderClasses.length
+    ? html`<table class="table" id="ocs"><thead><tr><th>${t('班级', 'Class')}</th><th>${t('类型', 'Kind')}</th><th>${t('合作企业', 'Sponsor')}</th><th>${t('专业', 'Major')}</th><th>${t('日期', 'Dates')}</th><th>${t('已选/名额', 'Selected / quota')}</th><th>${t('实际/承诺录用', 'Hired / promised')}</th></tr></thead>
 <tbody>${d.orderClasses.map(
-      (c) => html`<tr data-id="${c.id}"><td><a href="#/order-classes/${c.id}">${c.name}</a></td><td>${lbl(KIND, c.kind)}</td><td>${c.tenantName}</td><td>${c.major}</td>
+        (
+          c,
+        ) => html`<tr data-id="${c.id}"><td><a href="#/order-classes/${c.id}">${c.name}</a></td><td>${lbl(KIND, c.kind)}</td><td>${c.tenantName}</td><td>${c.major}</td>
 <td class="nw">${c.startDate} ~ ${c.endDate}</td><td class="enr">${c.enrolled} / ${c.quota}</td><td class="nw pm">${promise(c)}</td></tr>`,
-    )}</tbody></table>`
-  : html`<p class="empty">${t('还没有订单班', 'No order classes yet')}</p>`}`,
+      )}</tbody></table>`
+    : html`<p class="empty">${t('还没有订单班', 'No order classes yet')}</p>`
+}`,
       ),
   );
 }
@@ -98,7 +106,15 @@ ${ocTabs('/order-classes/new')}
 <p class="form-err" role="alert" hidden></p>
 <div class="grid2">
 ${field('tenantId', '合作企业', 'Sponsoring company', html`<select name="tenantId">${options(list, null, t('请选择企业', 'Choose a company'))}</select>`)}
-${field('kind', '类型', 'Kind', html`<select name="kind">${options(Object.keys(KIND).map((k) => [k, lbl(KIND, k)] as [string, string]), 'ORDER')}</select>`)}
+${field(
+  'kind',
+  '类型',
+  'Kind',
+  html`<select name="kind">${options(
+    Object.keys(KIND).map((k) => [k, lbl(KIND, k)] as [string, string]),
+    'ORDER',
+  )}</select>`,
+)}
 </div>
 ${list.length ? '' : html`<p class="hint">${t('暂无可选企业（列出已有招聘岗位或已与本校合作的企业）', 'No companies to choose from (companies with open postings or already working with the school are listed)')}</p>`}
 <div class="grid2">
@@ -154,7 +170,11 @@ async function fetchClass(id: string): Promise<{ c: OC; students: Student[] }> {
 export function orderClassScreen(params: { id: string }): void {
   if (needRole(SCHOOL_ADMIN)) return;
   const p = page(t('订单班', 'Order class'), '/order-classes');
-  void load(p, () => fetchClass(params.id), (d) => draw(p, { ...d, text: '' }));
+  void load(
+    p,
+    () => fetchClass(params.id),
+    (d) => draw(p, { ...d, text: '' }),
+  );
 }
 
 function draw(p: Page, st: State): void {
@@ -172,12 +192,16 @@ ${c.curriculum ? html`<tr><th>${t('课程安排', 'Curriculum')}</th><td colspan
 </tbody></table></section>
 
 <section class="card" id="students"><h2>${t(`已选学生（${students.length}）`, `Selected students (${students.length})`)}</h2>
-${students.length
-  ? html`<table class="table"><thead><tr><th>${t('姓名', 'Name')}</th><th>${t('性别', 'Gender')}</th><th>${t('身份证号 · 手机（脱敏）', 'ID · phone (masked)')}</th><th>${t('专业', 'Major')}</th><th>${t('毕业年份', 'Graduation')}</th><th></th></tr></thead><tbody>${students.map(
-      (s) => html`<tr data-seeker="${s.id}"><td><b>${s.name}</b></td><td>${label(GENDER, s.gender)}</td><td>${masked(s)}</td><td>${s.major || ''}</td><td>${s.graduationYear || ''}</td>
+${
+  students.length
+    ? html`<table class="table"><thead><tr><th>${t('姓名', 'Name')}</th><th>${t('性别', 'Gender')}</th><th>${t('身份证号 · 手机（脱敏）', 'ID · phone (masked)')}</th><th>${t('专业', 'Major')}</th><th>${t('毕业年份', 'Graduation')}</th><th></th></tr></thead><tbody>${students.map(
+        (
+          s,
+        ) => html`<tr data-seeker="${s.id}"><td><b>${s.name}</b></td><td>${label(GENDER, s.gender)}</td><td>${masked(s)}</td><td>${s.major || ''}</td><td>${s.graduationYear || ''}</td>
 <td><button type="button" class="btn small link rm" data-seeker="${s.id}">${t('移出', 'Remove')}</button></td></tr>`,
-    )}</tbody></table>`
-  : html`<p class="empty">${t('尚未选拔学生', 'No students selected yet')}</p>`}</section>
+      )}</tbody></table>`
+    : html`<p class="empty">${t('尚未选拔学生', 'No students selected yet')}</p>`
+}</section>
 
 <section class="card" id="pick"><h2>${t('选拔学生', 'Select students')}</h2>
 <p class="hint">${t(`从本校学生/毕业生（毕业生名单导入）中勾选；剩余名额 ${left} 人。`, `Tick students or graduates of the school (from the graduate lists); ${left} places left.`)}</p>
@@ -203,7 +227,7 @@ ${students.length
   void search(st.text);
   $<HTMLFormElement>('#search', p.el)!.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    void search(($<HTMLInputElement>('input[name=text]', p.el)!).value.trim());
+    void search($<HTMLInputElement>('input[name=text]', p.el)!.value.trim());
   });
   const redraw = async () => {
     const d = await fetchClass(c.id);
@@ -227,12 +251,15 @@ ${students.length
 }
 
 function drawResults(el: HTMLElement, d: { total: number; items: SchoolStudent[] }, chosen: Set<string>): void {
-  if (!d.items.length) return mount(el, html`<p class="empty">${t('没有符合条件的学生（请先导入毕业生名单）', 'No matching students (import a graduate list first)')}</p>`);
+  if (!d.items.length)
+    return mount(el, html`<p class="empty">${t('没有符合条件的学生（请先导入毕业生名单）', 'No matching students (import a graduate list first)')}</p>`);
   mount(
     el,
     html`<table class="table pick" id="candidates"><thead><tr><th></th><th>${t('姓名', 'Name')}</th><th>${t('性别', 'Gender')}</th><th>${t('身份证号 · 手机（脱敏）', 'ID · phone (masked)')}</th><th>${t('专业', 'Major')}</th><th>${t('班级', 'Class')}</th><th>${t('学号', 'Student no.')}</th><th>${t('毕业年份', 'Graduation')}</th></tr></thead>
 <tbody>${d.items.map(
-      (s) => html`<tr data-seeker="${s.seekerId}"><td>${chosen.has(s.seekerId) ? html`<span class="badge pm-y">${t('已入选', 'Selected')}</span>` : html`<input type="checkbox" name="seekerIds" value="${s.seekerId}" aria-label="${s.name}">`}</td>
+      (
+        s,
+      ) => html`<tr data-seeker="${s.seekerId}"><td>${chosen.has(s.seekerId) ? html`<span class="badge pm-y">${t('已入选', 'Selected')}</span>` : html`<input type="checkbox" name="seekerIds" value="${s.seekerId}" aria-label="${s.name}">`}</td>
 <td><b>${s.name}</b>${s.registered ? '' : html` <span class="sub">${t('未注册', 'not signed up')}</span>`}</td><td>${label(GENDER, s.gender)}</td><td>${masked(s)}</td><td>${s.major || ''}</td><td>${s.className || ''}</td><td>${s.studentNo || ''}</td><td>${s.graduationYear || ''}</td></tr>`,
     )}</tbody></table>
 ${d.total > d.items.length ? html`<p class="sub">${t(`共 ${d.total} 人，显示前 ${d.items.length} 人，请用关键词缩小范围`, `${d.total} found; the first ${d.items.length} are shown — narrow the search`)}</p>` : ''}`,

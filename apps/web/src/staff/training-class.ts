@@ -28,7 +28,11 @@ interface Trainee {
   status: string;
   attendedSessions: number;
   passedAssessment: boolean;
-  seeker: { name: string; idNumberMasked: string | null; completedTraining: Array<{ classId: string; certificateNo: string | null; skillLevel: string | null }> } | null;
+  seeker: {
+    name: string;
+    idNumberMasked: string | null;
+    completedTraining: Array<{ classId: string; certificateNo: string | null; skillLevel: string | null }>;
+  } | null;
 }
 interface Result {
   assessment: { score: number; passed: boolean; skillLevel: string | null; assessedOn: string };
@@ -57,7 +61,8 @@ const courseOf = (c: Klass, s: Session): string => {
   const x = s.courseId ? c.courses.find((k) => k.id === s.courseId) : undefined;
   return [s.title, x && x.name].filter(Boolean).join(' · ');
 };
-const pct = (c: Klass, tr: Trainee): number => (c.sessions.length ? Math.floor((Math.min(tr.attendedSessions, c.sessions.length) * 100) / c.sessions.length) : 0);
+const pct = (c: Klass, tr: Trainee): number =>
+  c.sessions.length ? Math.floor((Math.min(tr.attendedSessions, c.sessions.length) * 100) / c.sessions.length) : 0;
 
 async function fetchState(id: string): Promise<State> {
   const d = await api.request<{ trainingClass: Klass; trainingClassTrainees: { hasMore: boolean; items: Trainee[] } }>(
@@ -66,7 +71,7 @@ async function fetchState(id: string): Promise<State> {
   );
   const c = d.trainingClass;
   const trainees = d.trainingClassTrainees.items;
-  for (let more = d.trainingClassTrainees.hasMore; more; ) {
+  for (let more = d.trainingClassTrainees.hasMore; more;) {
     const n = await api.request<{ trainingClassTrainees: { hasMore: boolean; items: Trainee[] } }>(
       `query($id:ID!,$o:Int!){trainingClassTrainees(classId:$id,first:100,offset:$o){hasMore items{${TRAINEE_FIELDS}}}}`,
       { id, o: trainees.length },
@@ -92,7 +97,11 @@ async function fetchState(id: string): Promise<State> {
 export function trainingClassScreen(params: { id: string }): void {
   if (needRole(OPERATOR)) return;
   const p = page(t('培训班', 'Training class'), '/training');
-  void load(p, () => fetchState(params.id), (st) => draw(p, st));
+  void load(
+    p,
+    () => fetchState(params.id),
+    (st) => draw(p, st),
+  );
 }
 
 function draw(p: Page, st: State): void {
@@ -110,11 +119,14 @@ function draw(p: Page, st: State): void {
 </tbody></table></section>
 
 <section class="card" id="sessions"><h2>${t('课次（北京时间）', 'Sessions (Beijing time)')}</h2>
-${c.sessions.length
-  ? html`<table class="table"><thead><tr><th>#</th><th>${t('时间', 'Time')}</th><th>${t('课程', 'Course')}</th><th>${t('教室', 'Room')}</th><th></th></tr></thead><tbody>${c.sessions.map(
-      (s, i) => html`<tr data-session="${s.id}"><td>${i + 1}</td><td class="nw">${span(s)}</td><td>${courseOf(c, s)}</td><td>${s.room || ''}</td><td><a href="#/checkin/${c.id}/${s.id}">${t('签到二维码', 'Check-in QR')}</a></td></tr>`,
-    )}</tbody></table>`
-  : html`<p class="empty">${t('尚未排课', 'No sessions yet')}</p>`}
+${
+  c.sessions.length
+    ? html`<table class="table"><thead><tr><th>#</th><th>${t('时间', 'Time')}</th><th>${t('课程', 'Course')}</th><th>${t('教室', 'Room')}</th><th></th></tr></thead><tbody>${c.sessions.map(
+        (s, i) =>
+          html`<tr data-session="${s.id}"><td>${i + 1}</td><td class="nw">${span(s)}</td><td>${courseOf(c, s)}</td><td>${s.room || ''}</td><td><a href="#/checkin/${c.id}/${s.id}">${t('签到二维码', 'Check-in QR')}</a></td></tr>`,
+      )}</tbody></table>`
+    : html`<p class="empty">${t('尚未排课', 'No sessions yet')}</p>`
+}
 <form class="form" id="addsession" novalidate><h3>${t('添加课次', 'Add a session')}</h3>
 <p class="form-err" role="alert" hidden></p>
 <div class="tr-line">
@@ -122,7 +134,11 @@ ${c.sessions.length
 <label class="field"><span>${t('开始', 'Starts')}</span><input type="time" name="sessions.0.startsAt" value="09:00"></label>
 <label class="field"><span>${t('结束', 'Ends')}</span><input type="time" name="sessions.0.endsAt" value="11:30"></label>
 <label class="field"><span>${t('教室', 'Room')}</span><input name="room" maxlength="50"></label>
-<label class="field"><span>${t('课程', 'Course')}</span><select name="sessions.0.courseId">${options(c.courses.map((x) => [x.id, x.name] as [string, string]), null, t('（不指定）', '(none)'))}</select></label>
+<label class="field"><span>${t('课程', 'Course')}</span><select name="sessions.0.courseId">${options(
+      c.courses.map((x) => [x.id, x.name] as [string, string]),
+      null,
+      t('（不指定）', '(none)'),
+    )}</select></label>
 <button type="submit" class="btn primary">${t('添加', 'Add')}</button></div>
 ${ferr('sessions.0.startsAt')}${ferr('sessions.0.endsAt')}${ferr('sessions.0.courseId')}${ferr('sessions')}</form></section>
 
@@ -141,7 +157,8 @@ ${ferr('sessions.0.startsAt')}${ferr('sessions.0.endsAt')}${ferr('sessions.0.cou
     const date = v.str('date');
     const from = v.str('sessions.0.startsAt');
     const to = v.str('sessions.0.endsAt');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(from)) throw new ApiError(t('请填写日期和开始时间', 'Enter the date and start time'), 'BAD_INPUT', 'sessions.0.startsAt');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(from))
+      throw new ApiError(t('请填写日期和开始时间', 'Enter the date and start time'), 'BAD_INPUT', 'sessions.0.startsAt');
     if (!/^\d{2}:\d{2}$/.test(to)) throw new ApiError(t('请填写结束时间', 'Enter the end time'), 'BAD_INPUT', 'sessions.0.endsAt');
     // Beijing wall-clock time (UTC+8 all year).
     const at = (hm: string) => `${date}T${hm}:00+08:00`;
@@ -226,10 +243,17 @@ function verdict(c: Klass, tr: Trainee): Safe {
   if (r) {
     const a = r.assessment;
     const score = html`<div class="sub">${t(`${a.assessedOn} 考核 ${a.score} 分，${a.passed ? '合格' : '不合格'}`, `${a.assessedOn}: ${a.score}, ${a.passed ? 'passed' : 'failed'}`)}</div>`;
-    if (r.certificate) return html`<b class="ok">${t('已结业', 'Completed')}</b> · ${t('证书编号', 'Certificate')} <b class="cert-no">${r.certificate.certificateNo}</b>${r.certificate.skillLevel ? html` · ${lbl(SKILL, r.certificate.skillLevel)}` : ''}${score}`;
+    if (r.certificate)
+      return html`<b class="ok">${t('已结业', 'Completed')}</b> · ${t('证书编号', 'Certificate')} <b class="cert-no">${r.certificate.certificateNo}</b>${r.certificate.skillLevel ? html` · ${lbl(SKILL, r.certificate.skillLevel)}` : ''}${score}`;
     if (r.completion.complete) return html`<b class="ok">${t('已结业', 'Completed')}</b>${score}`;
     const why: string[] = [];
-    if (!r.completion.attendanceMet) why.push(t(`出勤率 ${r.completion.attendancePercent}%，未达 ${c.minAttendancePercent}%`, `attendance ${r.completion.attendancePercent}%, below ${c.minAttendancePercent}%`));
+    if (!r.completion.attendanceMet)
+      why.push(
+        t(
+          `出勤率 ${r.completion.attendancePercent}%，未达 ${c.minAttendancePercent}%`,
+          `attendance ${r.completion.attendancePercent}%, below ${c.minAttendancePercent}%`,
+        ),
+      );
     if (!r.completion.assessmentMet) why.push(t('考核未合格', 'assessment not passed'));
     return html`<b class="bad">${t('未结业', 'Not completed')}</b>${why.length ? html`<div class="sub">${why.join(t('；', '; '))}</div>` : ''}${score}`;
   }
@@ -238,7 +262,9 @@ function verdict(c: Klass, tr: Trainee): Safe {
     return html`<b class="ok">${t('已结业', 'Completed')}</b>${cert && cert.certificateNo ? html` · ${t('证书编号', 'Certificate')} <b class="cert-no">${cert.certificateNo}</b>${cert.skillLevel ? html` · ${lbl(SKILL, cert.skillLevel)}` : ''}` : ''}`;
   }
   if (tr.status === 'WITHDRAWN') return html`<span class="sub">${t('已退出', 'Withdrawn')}</span>`;
-  return tr.passedAssessment ? html`<span>${t('考核已合格，未结业', 'Passed; not completed')}</span>` : html`<span class="sub">${t('未考核', 'Not assessed')}</span>`;
+  return tr.passedAssessment
+    ? html`<span>${t('考核已合格，未结业', 'Passed; not completed')}</span>`
+    : html`<span class="sub">${t('未考核', 'Not assessed')}</span>`;
 }
 
 function drawAssess(p: Page, st: State): void {
@@ -249,22 +275,30 @@ function drawAssess(p: Page, st: State): void {
   mount(
     el,
     html`<table class="table" id="assessments"><thead><tr><th>${t('学员', 'Trainee')}</th><th>${t('出勤率', 'Attendance')}</th><th>${t('登记考核', 'Record an assessment')}</th><th>${t('结业', 'Completion')}</th></tr></thead><tbody>${trainees.map(
-      (tr) => html`<tr data-enrolment="${tr.id}"><td>${traineeName(tr)}</td><td class="pct">${pct(c, tr)}%</td><td class="af-cell">${tr.status === 'ENROLLED'
-        ? html`<form class="form af" data-enrolment="${tr.id}" novalidate><div class="tr-line">
+      (tr) =>
+        html`<tr data-enrolment="${tr.id}"><td>${traineeName(tr)}</td><td class="pct">${pct(c, tr)}%</td><td class="af-cell">${
+          tr.status === 'ENROLLED'
+            ? html`<form class="form af" data-enrolment="${tr.id}" novalidate><div class="tr-line">
 <label class="field"><span>${t('成绩', 'Score')}</span><input name="score" inputmode="numeric" size="4" placeholder="0–100"></label>
 <label class="field"><span>${t('考核日期', 'Date')}</span><input type="date" name="assessedOn" value="${d}" min="${c.startsOn}" max="${d}"></label>
-<label class="field"><span>${t('技能等级（合格时）', 'Skill level (if passed)')}</span><select name="skillLevel">${options(Object.keys(SKILL).map((k) => [k, lbl(SKILL, k)] as [string, string]), null, t('（不认定）', '(none)'))}</select></label>
+<label class="field"><span>${t('技能等级（合格时）', 'Skill level (if passed)')}</span><select name="skillLevel">${options(
+                Object.keys(SKILL).map((k) => [k, lbl(SKILL, k)] as [string, string]),
+                null,
+                t('（不认定）', '(none)'),
+              )}</select></label>
 <label class="field"><span>${t('备注', 'Note')}</span><input name="note" maxlength="500"></label>
 <button type="submit" class="btn primary small">${t('登记', 'Record')}</button></div>
 <p class="form-err" hidden></p>${ferr('score')}${ferr('assessedOn')}${ferr('skillLevel')}${ferr('note')}</form>`
-        : ''}</td><td class="verdict">${verdict(c, tr)}</td></tr>`,
+            : ''
+        }</td><td class="verdict">${verdict(c, tr)}</td></tr>`,
     )}</tbody></table>`,
   );
   for (const form of $$<HTMLFormElement>('form.af', el)) {
     const id = form.getAttribute('data-enrolment')!;
     onSubmit(form, async (v) => {
       const score = v.int('score');
-      if (score === undefined || isNaN(score) || score > 100) throw new ApiError(t('成绩须为 0–100 的整数', 'The score must be a whole number 0–100'), 'BAD_INPUT', 'score');
+      if (score === undefined || isNaN(score) || score > 100)
+        throw new ApiError(t('成绩须为 0–100 的整数', 'The score must be a whole number 0–100'), 'BAD_INPUT', 'score');
       const r = await api.request<{ recordAssessment: Result }>(`mutation($i:RecordAssessmentInput!){recordAssessment(input:$i){${RESULT_FIELDS}}}`, {
         i: { enrolmentId: id, score, assessedOn: v.str('assessedOn'), skillLevel: v.opt('skillLevel'), note: v.opt('note') },
       });

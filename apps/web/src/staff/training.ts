@@ -49,7 +49,11 @@ export const TYPES: Labels = {
 };
 export const CLASS_STATUS: Labels = { OPEN: ['报名中', 'Open'], CLOSED: ['已截止报名', 'Enrolment closed'] };
 export const ENROLMENT: Labels = { ENROLLED: ['在读', 'Enrolled'], COMPLETED: ['已结业', 'Completed'], WITHDRAWN: ['已退出', 'Withdrawn'] };
-export const SKILL: Labels = { ADVANCED_WORKER: ['高级工', 'Advanced worker'], TECHNICIAN: ['技师', 'Technician'], SENIOR_TECHNICIAN: ['高级技师', 'Senior technician'] };
+export const SKILL: Labels = {
+  ADVANCED_WORKER: ['高级工', 'Advanced worker'],
+  TECHNICIAN: ['技师', 'Technician'],
+  SENIOR_TECHNICIAN: ['高级技师', 'Senior technician'],
+};
 const CUSTOM = 'CUSTOM_FOR_UNEMPLOYED';
 
 /** The class's type: the API's Chinese name, or ours in English. */
@@ -105,17 +109,33 @@ export function trainingListScreen(_p: unknown, q: URLSearchParams): void {
         p.el,
         html`<div class="toolbar"><h1>${t('培训管理', 'Training management')}</h1><a class="btn primary" href="#/training/new">${t('新建培训班', 'New class')}</a></div>
 ${trainingTabs('/training')}
-<form class="filters" id="cf"><select name="i" aria-label="${t('培训机构', 'Institution')}">${options(d.trainingInstitutions.map((x) => [x.id, x.name] as [string, string]), f.institutionId, t('全部机构', 'All institutions'))}</select>
-<select name="t" aria-label="${t('类型', 'Type')}">${options(Object.keys(TYPES).map((k) => [k, lbl(TYPES, k)] as [string, string]), f.type, t('全部类型', 'All types'))}</select>
-<select name="s" aria-label="${t('状态', 'Status')}">${options(Object.keys(CLASS_STATUS).map((k) => [k, lbl(CLASS_STATUS, k)] as [string, string]), f.status, t('全部状态', 'Any status'))}</select></form>
-${items.length
-  ? html`<table class="table" id="classes"><thead><tr><th>${t('培训班', 'Class')}</th><th>${t('类型', 'Type')}</th><th>${t('培训机构', 'Institution')}</th><th>${t('日期', 'Dates')}</th><th>${t('报名/名额', 'Enrolled / seats')}</th><th>${t('课次', 'Sessions')}</th><th>${t('状态', 'Status')}</th></tr></thead>
+<form class="filters" id="cf"><select name="i" aria-label="${t('培训机构', 'Institution')}">${options(
+          d.trainingInstitutions.map((x) => [x.id, x.name] as [string, string]),
+          f.institutionId,
+          t('全部机构', 'All institutions'),
+        )}</select>
+<select name="t" aria-label="${t('类型', 'Type')}">${options(
+          Object.keys(TYPES).map((k) => [k, lbl(TYPES, k)] as [string, string]),
+          f.type,
+          t('全部类型', 'All types'),
+        )}</select>
+<select name="s" aria-label="${t('状态', 'Status')}">${options(
+          Object.keys(CLASS_STATUS).map((k) => [k, lbl(CLASS_STATUS, k)] as [string, string]),
+          f.status,
+          t('全部状态', 'Any status'),
+        )}</select></form>
+${
+  items.length
+    ? html`<table class="table" id="classes"><thead><tr><th>${t('培训班', 'Class')}</th><th>${t('类型', 'Type')}</th><th>${t('培训机构', 'Institution')}</th><th>${t('日期', 'Dates')}</th><th>${t('报名/名额', 'Enrolled / seats')}</th><th>${t('课次', 'Sessions')}</th><th>${t('状态', 'Status')}</th></tr></thead>
 <tbody>${items.map(
-      (c) => html`<tr data-id="${c.id}"><td><a href="#/training/${c.id}">${c.name}</a></td><td>${typeName(c.type, c.typeZh)}</td><td>${c.institution ? c.institution.name : ''}</td>
+        (
+          c,
+        ) => html`<tr data-id="${c.id}"><td><a href="#/training/${c.id}">${c.name}</a></td><td>${typeName(c.type, c.typeZh)}</td><td>${c.institution ? c.institution.name : ''}</td>
 <td class="nw">${c.startsOn} ~ ${c.endsOn}</td><td>${c.enrolledCount} / ${c.capacity}</td><td>${c.sessions.length}</td><td><span class="badge st-${c.status}">${lbl(CLASS_STATUS, c.status)}</span></td></tr>`,
-    )}</tbody></table>
+      )}</tbody></table>
 <div class="pager">${offset > 0 ? html`<a href="${href(Math.max(0, offset - FIRST))}">${t('上一页', 'Previous')}</a>` : ''}<span class="sub">${t(`共 ${total} 个培训班`, `${total} classes`)}</span>${hasMore ? html`<a href="${href(offset + FIRST)}">${t('下一页', 'Next')}</a>` : ''}</div>`
-  : html`<p class="empty">${t('没有培训班', 'No training classes')}</p>`}`,
+    : html`<p class="empty">${t('没有培训班', 'No training classes')}</p>`
+}`,
       );
       $('#cf', p.el)!.addEventListener('change', (ev) => {
         const el = ev.target as HTMLSelectElement;
@@ -157,8 +177,25 @@ ${trainingTabs('/training/new')}
 <form class="form wide card" id="newclass" novalidate>
 <p class="form-err" role="alert" hidden></p>
 <div class="grid2">
-${field('institutionId', '培训机构', 'Institution', html`<select name="institutionId">${options(inst.map((i) => [i.id, i.name] as [string, string]), base ? base.id : null, inst.length ? undefined : t('（无）', '(none)'))}</select>`)}
-${field('type', '培训班类型', 'Class type', html`<select name="type">${options(Object.keys(TYPES).map((k) => [k, lbl(TYPES, k)] as [string, string]), 'NEW_HIRE')}</select>`)}
+${field(
+  'institutionId',
+  '培训机构',
+  'Institution',
+  html`<select name="institutionId">${options(
+    inst.map((i) => [i.id, i.name] as [string, string]),
+    base ? base.id : null,
+    inst.length ? undefined : t('（无）', '(none)'),
+  )}</select>`,
+)}
+${field(
+  'type',
+  '培训班类型',
+  'Class type',
+  html`<select name="type">${options(
+    Object.keys(TYPES).map((k) => [k, lbl(TYPES, k)] as [string, string]),
+    'NEW_HIRE',
+  )}</select>`,
+)}
 </div>
 <div id="sponsor" hidden>${field('sponsorTenantId', '用人企业（先面试后培训定制班必填）', 'Sponsoring company (required for custom classes)', html`<select name="sponsorTenantId"></select>`)}</div>
 ${field('name', '培训班名称', 'Class name', html`<input name="name" maxlength="100" placeholder="${t('例：2026年第3期新员工入职培训班', 'e.g. New-hire class 2026/3')}">`)}
@@ -210,7 +247,16 @@ ${field('passScore', '考核及格分', 'Pass mark', html`<input name="passScore
           tenantsLoaded = true;
           api
             .request<{ tenants: { items: Array<{ id: string; name: string }> } }>(`{tenants(first:100){items{id name}}}`)
-            .then((r) => mount(sponsorSel, options(r.tenants.items.map((x) => [x.id, x.name] as [string, string]), null, t('请选择企业', 'Choose a company'))))
+            .then((r) =>
+              mount(
+                sponsorSel,
+                options(
+                  r.tenants.items.map((x) => [x.id, x.name] as [string, string]),
+                  null,
+                  t('请选择企业', 'Choose a company'),
+                ),
+              ),
+            )
             .catch(() => (tenantsLoaded = false));
         }
       };
@@ -284,12 +330,15 @@ export function trainingStatsScreen(): void {
         html`<div class="toolbar"><h1>${t('培训统计', 'Training figures')}</h1></div>
 ${trainingTabs('/training/stats')}
 <div class="tiles">${tile('trainees', '学员人数', 'Trainees', s.total.trainees)}${tile('enrolled', '有效报名人次', 'Live enrolments', s.total.enrolled)}${tile('completed', '结业人次', 'Completions', s.total.completed)}${tile('withdrawn', '退出人次', 'Withdrawals', s.total.withdrawn)}</div>
-${s.byClass.length
-  ? html`<table class="table" id="stats"><thead><tr><th>${t('培训班', 'Class')}</th><th>${t('类型', 'Type')}</th><th>${t('培训机构', 'Institution')}</th><th>${t('名额', 'Seats')}</th><th>${t('报名', 'Enrolled')}</th><th>${t('结业', 'Completed')}</th><th>${t('结业率', 'Completion rate')}</th><th>${t('退出', 'Withdrawn')}</th></tr></thead>
+${
+  s.byClass.length
+    ? html`<table class="table" id="stats"><thead><tr><th>${t('培训班', 'Class')}</th><th>${t('类型', 'Type')}</th><th>${t('培训机构', 'Institution')}</th><th>${t('名额', 'Seats')}</th><th>${t('报名', 'Enrolled')}</th><th>${t('结业', 'Completed')}</th><th>${t('结业率', 'Completion rate')}</th><th>${t('退出', 'Withdrawn')}</th></tr></thead>
 <tbody>${s.byClass.map(
-      (c) => html`<tr data-id="${c.classId}"><td><a href="#/training/${c.classId}">${c.className}</a></td><td>${typeName(c.type)}</td><td>${c.institutionName}</td><td>${c.capacity}</td><td>${c.enrolled}</td><td>${c.completed}</td><td>${rate(c)}</td><td>${c.withdrawn}</td></tr>`,
-    )}</tbody></table>`
-  : html`<p class="empty">${t('暂无数据', 'No figures yet')}</p>`}`,
+        (c) =>
+          html`<tr data-id="${c.classId}"><td><a href="#/training/${c.classId}">${c.className}</a></td><td>${typeName(c.type)}</td><td>${c.institutionName}</td><td>${c.capacity}</td><td>${c.enrolled}</td><td>${c.completed}</td><td>${rate(c)}</td><td>${c.withdrawn}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p class="empty">${t('暂无数据', 'No figures yet')}</p>`
+}`,
       );
     },
   );

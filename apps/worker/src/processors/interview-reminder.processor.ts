@@ -19,7 +19,11 @@ export class InterviewReminderProcessor extends WorkerHost implements OnApplicat
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('interview-reminder-sweep', { every: 10 * 60_000 }, { name: REMINDER_SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.queue.upsertJobScheduler(
+      'interview-reminder-sweep',
+      { every: 10 * 60_000 },
+      { name: REMINDER_SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 
   async process(job: Job<InterviewReminderJob>): Promise<ReminderOutcome | number> {

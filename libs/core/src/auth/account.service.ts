@@ -133,7 +133,10 @@ export class AccountService {
     const candidate = user?.passwordHash && user.role !== Role.SEEKER ? user : null;
     const ok = await argon2.verify(candidate?.passwordHash ?? (await dummyHash()), String(password)).catch(() => false);
     if (!candidate || !ok) {
-      await Promise.all([this.redis.hit(accountKey, a.loginFailuresPerAccount, a.loginWindowSeconds), this.redis.hit(ipKey, a.loginFailuresPerIp, a.loginWindowSeconds)]);
+      await Promise.all([
+        this.redis.hit(accountKey, a.loginFailuresPerAccount, a.loginWindowSeconds),
+        this.redis.hit(ipKey, a.loginFailuresPerIp, a.loginWindowSeconds),
+      ]);
       throw wrong();
     }
     if (candidate.disabledAt) throw authError(AuthExceptionCode.ACCOUNT_DISABLED);

@@ -43,14 +43,18 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: '求职者手机验证码登录（刷新令牌写入 HttpOnly Cookie）/ seeker sign-in (refresh token set as an HttpOnly cookie)' })
+  @Mutation(() => AuthPayloadModel, {
+    description: '求职者手机验证码登录（刷新令牌写入 HttpOnly Cookie）/ seeker sign-in (refresh token set as an HttpOnly cookie)',
+  })
   async signInWithSms(@Args('input') input: SignInWithSmsInput, @Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
     const { user, tokens, isNew } = await this.accounts.signInWithSms(input.phone, input.code);
     return this.payload(ctx, user, tokens, isNew);
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: '工作人员密码登录（刷新令牌写入 HttpOnly Cookie）/ staff sign-in (refresh token set as an HttpOnly cookie)' })
+  @Mutation(() => AuthPayloadModel, {
+    description: '工作人员密码登录（刷新令牌写入 HttpOnly Cookie）/ staff sign-in (refresh token set as an HttpOnly cookie)',
+  })
   async signInWithPassword(@Args('input') input: SignInWithPasswordInput, @Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
     const { user, tokens } = await this.accounts.signInWithPassword(input.username, input.password, ctx.req.ip ?? 'unknown');
     return this.payload(ctx, user, tokens, false);
@@ -58,7 +62,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadModel, {
-    description: '刷新登录：读取 HttpOnly Cookie 中的刷新令牌并轮换，需带 X-TC-App 请求头 / rotate the refresh token from the HttpOnly cookie (needs the X-TC-App header)',
+    description:
+      '刷新登录：读取 HttpOnly Cookie 中的刷新令牌并轮换，需带 X-TC-App 请求头 / rotate the refresh token from the HttpOnly cookie (needs the X-TC-App header)',
   })
   async refreshSession(@Context() ctx: GqlCtx): Promise<AuthPayloadModel> {
     requireAppHeader(ctx.req);
@@ -75,7 +80,7 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => Boolean, {
-    description: '退出登录：撤销 Cookie 中的会话，该会话的访问令牌随即失效 / sign out: revokes the cookie\'s session; its access tokens stop working at once',
+    description: "退出登录：撤销 Cookie 中的会话，该会话的访问令牌随即失效 / sign out: revokes the cookie's session; its access tokens stop working at once",
   })
   async signOut(@Context() ctx: GqlCtx): Promise<boolean> {
     const refreshToken = readRefreshCookie(ctx.req);

@@ -11,7 +11,8 @@ export function testNowOffsetMs(env: NodeJS.ProcessEnv = process.env, realNow = 
   if (!v) return 0;
   if (env.NODE_ENV === 'production') throw new Error('TEST_NOW is for tests only; unset it in production');
   const t = Date.parse(v);
-  if (isNaN(t) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(v)) throw new Error(`TEST_NOW must be an ISO instant with its offset, e.g. 2026-12-31T23:50:00+08:00 (got ${v})`);
+  if (isNaN(t) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(v))
+    throw new Error(`TEST_NOW must be an ISO instant with its offset, e.g. 2026-12-31T23:50:00+08:00 (got ${v})`);
   return t - realNow;
 }
 

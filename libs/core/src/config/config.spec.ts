@@ -46,7 +46,9 @@ describe('loadConfig secrets', () => {
   });
 
   it('production refuses equal secrets (API tokens, media tokens, data keys, hash key)', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...prod, MEDIA_TOKEN_SECRET: prod.JWT_ACCESS_SECRET })).toThrow(/JWT_ACCESS_SECRET and MEDIA_TOKEN_SECRET must be different/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...prod, MEDIA_TOKEN_SECRET: prod.JWT_ACCESS_SECRET })).toThrow(
+      /JWT_ACCESS_SECRET and MEDIA_TOKEN_SECRET must be different/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', ...prod, DATA_HASH_KEY: key(3) })).toThrow(/must be different/);
     expect(() => loadConfig({ NODE_ENV: 'production', ...prod, DATA_KEYS: `k1:${key(5)},k2:${key(5)}` })).toThrow(/must be different/);
     const k = key(6);

@@ -153,7 +153,10 @@ function bool(v: string | undefined, d: boolean): boolean {
 
 function parseKeys(spec: string): Record<string, Buffer> {
   const keys: Record<string, Buffer> = {};
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const i = part.indexOf(':');
     if (i <= 0) throw new ConfigError('DATA_KEYS must look like "k1:<base64 32 bytes>,k2:..."');
     const id = part.slice(0, i);
@@ -277,10 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length) {
     const flat = (es: typeof errors, p = ''): string[] =>
-      es.flatMap((e) => [
-        ...Object.values(e.constraints ?? {}).map((m) => `${p}${e.property}: ${m}`),
-        ...flat(e.children ?? [], `${p}${e.property}.`),
-      ]);
+      es.flatMap((e) => [...Object.values(e.constraints ?? {}).map((m) => `${p}${e.property}: ${m}`), ...flat(e.children ?? [], `${p}${e.property}.`)]);
     throw new ConfigError('Invalid configuration:\n' + flat(errors).join('\n'));
   }
   return config;

@@ -3,13 +3,23 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { AppException } from './app.exception';
 import {
-  AUTH_ERRORS, authError, AuthExceptionCode, CORE_ERRORS, coreError, CoreExceptionCode, INPUT_ERRORS, inputError, InputExceptionCode,
+  AUTH_ERRORS,
+  authError,
+  AuthExceptionCode,
+  CORE_ERRORS,
+  coreError,
+  CoreExceptionCode,
+  INPUT_ERRORS,
+  inputError,
+  InputExceptionCode,
 } from './core-errors';
 import { CommonCode, ErrorCatalog, exceptionFactory } from './error-catalog';
 
 describe('core error catalogs', () => {
-  describe('AuthExceptionCode', () => checkErrorCatalog(AuthExceptionCode, AUTH_ERRORS, authError, { [AuthExceptionCode.CSRF_HEADER_REQUIRED]: { header: 'x-tc-app' } }));
-  describe('InputExceptionCode', () => checkErrorCatalog(InputExceptionCode, INPUT_ERRORS, inputError, { [InputExceptionCode.INVALID_FIELD]: { field: 'name', message: 'too long' } }));
+  describe('AuthExceptionCode', () =>
+    checkErrorCatalog(AuthExceptionCode, AUTH_ERRORS, authError, { [AuthExceptionCode.CSRF_HEADER_REQUIRED]: { header: 'x-tc-app' } }));
+  describe('InputExceptionCode', () =>
+    checkErrorCatalog(InputExceptionCode, INPUT_ERRORS, inputError, { [InputExceptionCode.INVALID_FIELD]: { field: 'name', message: 'too long' } }));
   describe('CoreExceptionCode', () => checkErrorCatalog(CoreExceptionCode, CORE_ERRORS, coreError, { [CoreExceptionCode.RATE_LIMITED]: { seconds: 30 } }));
 });
 
@@ -30,7 +40,14 @@ describe('exceptionFactory', () => {
   it('builds the context exception with the public code, the context code as reason, messages, kind and field', () => {
     const e = demoError(DemoCode.THING_NOT_FOUND);
     expect(e).toBeInstanceOf(DemoException);
-    expect([e.code, e.reason, e.messageZh, e.messageEn, e.kind, e.field]).toEqual(['NOT_FOUND', 'THING_NOT_FOUND', '东西不存在', 'Thing not found', 'NOT_FOUND', 'thingId']);
+    expect([e.code, e.reason, e.messageZh, e.messageEn, e.kind, e.field]).toEqual([
+      'NOT_FOUND',
+      'THING_NOT_FOUND',
+      '东西不存在',
+      'Thing not found',
+      'NOT_FOUND',
+      'thingId',
+    ]);
     expect(demoError(DemoCode.THING_NOT_FOUND, { field: 'id' }).field).toBe('id');
   });
 
@@ -55,7 +72,14 @@ describe('exceptionFactory', () => {
 function compileErrors(body: string): string[] {
   const file = path.join(__dirname, '__catalog_check__.ts');
   const source = `import { CommonCode, ErrorCatalog } from './error-catalog';\n${body}\n`;
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    skipLibCheck: true,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);
   const exists = host.fileExists.bind(host);
@@ -81,7 +105,9 @@ describe('the type-level check (a new code without zh/en messages does not compi
     expect(missing.join('\n')).toMatch(/Property '(\[K\.B\]|B)' is missing/);
     const noEn = compileErrors(`${header}export const c = { ${a}, [K.B]: { kind: 'INPUT', zh: '乙' } } satisfies ErrorCatalog<K>;`);
     expect(noEn.join('\n')).toMatch(/'en' is missing/);
-    const foreign = compileErrors(`${header}export const c = { ${a}, [K.B]: { kind: 'INPUT', as: 'ELSEWHERE', zh: '乙', en: 'B' } } satisfies ErrorCatalog<K>;`);
+    const foreign = compileErrors(
+      `${header}export const c = { ${a}, [K.B]: { kind: 'INPUT', as: 'ELSEWHERE', zh: '乙', en: 'B' } } satisfies ErrorCatalog<K>;`,
+    );
     expect(foreign.length).toBeGreaterThan(0);
   }, 30_000);
 });

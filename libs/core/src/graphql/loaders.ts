@@ -10,10 +10,13 @@ export class Loaders {
   get<V>(name: string, batch: (ids: readonly string[]) => Promise<Map<string, V>>): DataLoader<string, V | null> {
     let loader = this.map.get(name) as DataLoader<string, V | null> | undefined;
     if (!loader) {
-      loader = new DataLoader<string, V | null>(async (ids) => {
-        const found = await batch(ids);
-        return ids.map((id) => found.get(id) ?? null);
-      }, { maxBatchSize: 500 });
+      loader = new DataLoader<string, V | null>(
+        async (ids) => {
+          const found = await batch(ids);
+          return ids.map((id) => found.get(id) ?? null);
+        },
+        { maxBatchSize: 500 },
+      );
       this.map.set(name, loader as DataLoader<string, unknown>);
     }
     return loader;

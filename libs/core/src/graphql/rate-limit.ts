@@ -25,7 +25,12 @@ export class ExpensiveOperationInterceptor implements NestInterceptor {
   constructor(config: AppConfig, redis: RedisService) {
     const prefix = `${config.redis.queuePrefix}:rl:gql`;
     this.perUser = new RateLimiterRedis({ storeClient: redis.client, keyPrefix: `${prefix}:user`, points: config.graphql.expensivePerMinute, duration: 60 });
-    this.perIp = new RateLimiterRedis({ storeClient: redis.client, keyPrefix: `${prefix}:ip`, points: config.graphql.anonymousExpensivePerMinute, duration: 60 });
+    this.perIp = new RateLimiterRedis({
+      storeClient: redis.client,
+      keyPrefix: `${prefix}:ip`,
+      points: config.graphql.anonymousExpensivePerMinute,
+      duration: 60,
+    });
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

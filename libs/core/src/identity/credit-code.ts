@@ -13,7 +13,9 @@ export function creditCodeCheckChar(first17: string): string | null {
 }
 
 export function isValidCreditCode(raw: string): boolean {
-  const code = String(raw ?? '').trim().toUpperCase();
+  const code = String(raw ?? '')
+    .trim()
+    .toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }

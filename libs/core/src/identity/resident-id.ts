@@ -36,20 +36,16 @@ export function parseResidentId(
   raw: string,
   opts: { regionKnown?: (code: string) => boolean; today?: Date } = {},
 ): { ok: true; info: ResidentIdInfo } | { ok: false; error: ResidentIdError } {
-  const value = String(raw ?? '').trim().toUpperCase();
+  const value = String(raw ?? '')
+    .trim()
+    .toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, error: 'FORMAT' };
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   const today = opts.today ?? new Date();
-  if (
-    date.getUTCFullYear() !== y ||
-    date.getUTCMonth() !== m - 1 ||
-    date.getUTCDate() !== d ||
-    y < 1900 ||
-    date.getTime() > today.getTime()
-  ) {
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || date.getTime() > today.getTime()) {
     return { ok: false, error: 'BIRTH_DATE' };
   }
   if (residentIdCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, error: 'CHECK_DIGIT' };
@@ -87,6 +83,8 @@ export function maskPhone(phone: string): string {
 
 /** Mainland mobile number: 11 digits starting with 1[3-9]; accepts +86 / spaces / dashes. */
 export function normalizeMobile(raw: string): string | null {
-  const digits = String(raw ?? '').replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
+  const digits = String(raw ?? '')
+    .replace(/[\s-]/g, '')
+    .replace(/^(\+?86)/, '');
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }

@@ -112,7 +112,13 @@ export class ApplicationService {
 
   private async recordEvent(m: EntityManager, applicationId: string, from: Stage | null, to: Stage, actor: Actor, reason: string | null) {
     await m.insert(ApplicationEventEntity, {
-      applicationId, fromStage: from, toStage: to, actorUserId: actor.userId, actorRole: actor.role, reason, createdAt: this.clock.now(),
+      applicationId,
+      fromStage: from,
+      toStage: to,
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      reason,
+      createdAt: this.clock.now(),
     });
   }
 
@@ -133,7 +139,9 @@ export class ApplicationService {
   async addNote(actor: Actor, input: AddNoteInput): Promise<ApplicationNoteEntity> {
     const app = await this.accessibleOrThrow(actor, input.applicationId);
     if (actor.role !== Role.HR) throw employersError(EmployersExceptionCode.APPLICATION_NOT_FOUND);
-    return this.notes.save(this.notes.create({ applicationId: app.id, tenantId: app.tenantId, authorUserId: actor.userId, body: input.body, createdAt: this.clock.now() }));
+    return this.notes.save(
+      this.notes.create({ applicationId: app.id, tenantId: app.tenantId, authorUserId: actor.userId, body: input.body, createdAt: this.clock.now() }),
+    );
   }
 
   /** Batch loaders for resolvers. Notes are filtered by tenant again, as a second lock. */

@@ -14,5 +14,11 @@ export const SEEKER_CAN_WITHDRAW: Stage[] = ['APPLIED', 'SCREENING', 'INTERVIEW'
 export const ACTIVE_STAGES: Stage[] = ['APPLIED', 'SCREENING', 'INTERVIEW', 'OFFER'];
 
 export const STAGE_ZH: Record<Stage, string> = {
-  APPLIED: '已投递', SCREENING: '筛选中', INTERVIEW: '面试', OFFER: '录用意向', HIRED: '已录用', REJECTED: '未通过', WITHDRAWN: '已撤回',
+  APPLIED: '已投递',
+  SCREENING: '筛选中',
+  INTERVIEW: '面试',
+  OFFER: '录用意向',
+  HIRED: '已录用',
+  REJECTED: '未通过',
+  WITHDRAWN: '已撤回',
 };

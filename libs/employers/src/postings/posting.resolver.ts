@@ -27,7 +27,11 @@ export class PostingResolver {
 
   @Roles(Role.HR)
   @Mutation(() => PostingModel, { description: '开放/关闭岗位 / open or close a posting' })
-  setPostingStatus(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('status', { type: () => PostingStatusEnum }) status: PostingStatusEnum) {
+  setPostingStatus(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => PostingStatusEnum }) status: PostingStatusEnum,
+  ) {
     return this.postingService.setStatus(actor, id, status);
   }
 

@@ -64,9 +64,15 @@ export class PostingService {
       .createQueryBuilder()
       .update()
       .set({
-        title: input.title, description: input.description, salaryMinFen: input.salaryMinFen, salaryMaxFen: input.salaryMaxFen,
-        shifts: input.shifts, minMandarinLevel: input.minMandarinLevel ?? null, minTypingSpeed: input.minTypingSpeed ?? null,
-        minEducation: input.minEducation ?? null, headcount: input.headcount,
+        title: input.title,
+        description: input.description,
+        salaryMinFen: input.salaryMinFen,
+        salaryMaxFen: input.salaryMaxFen,
+        shifts: input.shifts,
+        minMandarinLevel: input.minMandarinLevel ?? null,
+        minTypingSpeed: input.minTypingSpeed ?? null,
+        minEducation: input.minEducation ?? null,
+        headcount: input.headcount,
         openingsLeft: () => `${input.headcount} - (headcount - openings_left)`,
         updatedAt: this.clock.now(),
       })

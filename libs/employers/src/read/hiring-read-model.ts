@@ -76,10 +76,10 @@ export class HiringReadModel {
 
   /** Has this seeker an active (not withdrawn) application with this tenant? */
   async hasActiveApplication(seekerId: string, tenantId: string, m?: EntityManager): Promise<boolean> {
-    const rows = await this.db(m).query(
-      `SELECT 1 FROM applications WHERE seeker_id = $1 AND tenant_id = $2 AND stage <> 'WITHDRAWN' LIMIT 1`,
-      [seekerId, tenantId],
-    );
+    const rows = await this.db(m).query(`SELECT 1 FROM applications WHERE seeker_id = $1 AND tenant_id = $2 AND stage <> 'WITHDRAWN' LIMIT 1`, [
+      seekerId,
+      tenantId,
+    ]);
     return rows.length > 0;
   }
 

@@ -15,7 +15,9 @@ export class TenantResolver {
   }
 
   @Roles(Role.OPERATOR, Role.AUDITOR, Role.SCHOOL_ADMIN)
-  @Query(() => TenantPage, { description: '入驻企业（院校据此选择订单班合作企业和实习单位）/ the base\'s companies (schools pick order-class sponsors and internship hosts from it)' })
+  @Query(() => TenantPage, {
+    description: "入驻企业（院校据此选择订单班合作企业和实习单位）/ the base's companies (schools pick order-class sponsors and internship hosts from it)",
+  })
   tenants(@Args() page: PageArgs) {
     return this.tenantService.list(page);
   }
@@ -33,7 +35,10 @@ export class TenantResolver {
   }
 
   /** Reached from public types too (a posting's tenant on the job board), so the rule is per caller, not per operation. */
-  @ResolveField(() => String, { nullable: true, description: '联系人（仅运营方、人社局、院校和本企业HR可见）/ contact person: operator, auditor, schools and the company\'s own HR only' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "联系人（仅运营方、人社局、院校和本企业HR可见）/ contact person: operator, auditor, schools and the company's own HR only",
+  })
   contactName(@Parent() tenant: TenantModel, @Context() ctx: GqlContext): string | null {
     return this.tenantService.contactNameFor(ctx.req?.actor, tenant);
   }

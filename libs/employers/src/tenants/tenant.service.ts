@@ -27,7 +27,9 @@ export class TenantService {
       if (!phone) throw employersError(EmployersExceptionCode.CONTACT_PHONE_INVALID);
       phoneEnc = this.crypto.encrypt(phone);
     }
-    return this.tenants.save(this.tenants.create({ name: input.name.trim(), creditCode: code, seats: input.seats, contactName: input.contactName ?? null, contactPhoneEnc: phoneEnc }));
+    return this.tenants.save(
+      this.tenants.create({ name: input.name.trim(), creditCode: code, seats: input.seats, contactName: input.contactName ?? null, contactPhoneEnc: phoneEnc }),
+    );
   }
 
   async list(page: PageArgs) {
@@ -52,7 +54,10 @@ export class TenantService {
   contactNameFor(actor: Actor | undefined, tenant: { id: string; contactName: string | null }): string | null {
     if (!actor) return null;
     const allowed =
-      actor.role === Role.OPERATOR || actor.role === Role.AUDITOR || actor.role === Role.SCHOOL_ADMIN || (actor.role === Role.HR && actor.tenantId === tenant.id);
+      actor.role === Role.OPERATOR ||
+      actor.role === Role.AUDITOR ||
+      actor.role === Role.SCHOOL_ADMIN ||
+      (actor.role === Role.HR && actor.tenantId === tenant.id);
     return allowed ? tenant.contactName : null;
   }
 

@@ -40,7 +40,7 @@ export class InterviewPersonalData extends PersonalDataContributor {
       posting: apps.get(applicationId)?.postingTitle ?? null,
       ...r,
       statusZh: STATUS_ZH[r.status] ?? r.status,
-      outcomeZh: r.outcome ? OUTCOME_ZH[r.outcome] ?? r.outcome : null,
+      outcomeZh: r.outcome ? (OUTCOME_ZH[r.outcome] ?? r.outcome) : null,
     }));
   }
 

@@ -9,7 +9,9 @@ describe('interview time helpers', () => {
   });
   it('finds the first slot that overlaps an earlier one', () => {
     expect(firstSelfOverlap([r('2026-05-02T01:00Z', '2026-05-02T01:30Z'), r('2026-05-02T02:00Z', '2026-05-02T02:30Z')])).toBe(-1);
-    expect(firstSelfOverlap([r('2026-05-02T01:00Z', '2026-05-02T01:30Z'), r('2026-05-02T02:00Z', '2026-05-02T02:30Z'), r('2026-05-02T01:29Z', '2026-05-02T01:40Z')])).toBe(2);
+    expect(
+      firstSelfOverlap([r('2026-05-02T01:00Z', '2026-05-02T01:30Z'), r('2026-05-02T02:00Z', '2026-05-02T02:30Z'), r('2026-05-02T01:29Z', '2026-05-02T01:40Z')]),
+    ).toBe(2);
   });
   it('shows UTC instants in Asia/Shanghai', () => {
     expect(shanghaiDateTime(new Date('2026-05-02T01:30:00Z'))).toBe('2026-05-02 09:30');

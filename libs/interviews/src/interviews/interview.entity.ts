@@ -6,7 +6,12 @@ export type InterviewOutcome = 'PASS' | 'FAIL' | 'NO_SHOW';
 export const OPEN_STATUSES: InterviewStatus[] = ['PROPOSED', 'SCHEDULED', 'LIVE'];
 
 export const STATUS_ZH: Record<InterviewStatus, string> = {
-  PROPOSED: '待确认时间', SCHEDULED: '已安排', LIVE: '进行中', COMPLETED: '已完成', NO_SHOW: '未到场', CANCELLED: '已取消',
+  PROPOSED: '待确认时间',
+  SCHEDULED: '已安排',
+  LIVE: '进行中',
+  COMPLETED: '已完成',
+  NO_SHOW: '未到场',
+  CANCELLED: '已取消',
 };
 
 /** A first-round video interview for one application. Times are UTC instants; shown in Asia/Shanghai. */

@@ -45,7 +45,14 @@ export class InterviewNotifier {
     return { seekerUserId: seekers.get(iv.seekerId)?.userId ?? null, company: app?.company ?? '', postingTitle: app?.postingTitle ?? '' };
   }
 
-  async toSeeker(m: EntityManager, iv: InterviewEntity, topic: InterviewTopic, title: string, body: (c: InterviewContext) => string, sms: boolean): Promise<void> {
+  async toSeeker(
+    m: EntityManager,
+    iv: InterviewEntity,
+    topic: InterviewTopic,
+    title: string,
+    body: (c: InterviewContext) => string,
+    sms: boolean,
+  ): Promise<void> {
     const c = await this.context(m, iv);
     if (!c.seekerUserId) return; // account deleted: nobody to tell
     await this.record(m, iv, topic, { userId: c.seekerUserId, kind: KIND[topic], title, body: body(c), sms });

@@ -2,7 +2,13 @@ import { Actor, CurrentActor, PageArgs, Role, Roles } from '@app/core';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RecordInterviewOutcomeUseCase } from '../usecases/record-interview-outcome.usecase';
 import {
-  CancelInterviewInput, ChooseSlotInput, InterviewFilterInput, RecordOutcomeInput, RequestOtherTimesInput, RescheduleInterviewInput, ScheduleInterviewInput,
+  CancelInterviewInput,
+  ChooseSlotInput,
+  InterviewFilterInput,
+  RecordOutcomeInput,
+  RequestOtherTimesInput,
+  RescheduleInterviewInput,
+  ScheduleInterviewInput,
 } from './dto/interview.input';
 import { InterviewJoinService } from './interview-join.service';
 import { InterviewService } from './interview.service';
@@ -17,7 +23,7 @@ export class InterviewResolver {
   ) {}
 
   @Roles(Role.HR)
-  @Query(() => InterviewPage, { description: '本企业的视频面试 / my company\'s video interviews' })
+  @Query(() => InterviewPage, { description: "本企业的视频面试 / my company's video interviews" })
   interviews(@CurrentActor() actor: Actor, @Args('filter', { nullable: true }) filter: InterviewFilterInput, @Args() page: PageArgs) {
     return this.interviewService.listForTenant(actor, filter ?? {}, page);
   }
@@ -29,7 +35,7 @@ export class InterviewResolver {
   }
 
   @Roles(Role.HR, Role.SEEKER)
-  @Query(() => InterviewModel, { description: '面试详情（本企业HR或该求职者）/ one interview (its tenant\'s HR or its seeker)' })
+  @Query(() => InterviewModel, { description: "面试详情（本企业HR或该求职者）/ one interview (its tenant's HR or its seeker)" })
   interview(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.interviewService.get(actor, id);
   }
@@ -65,7 +71,9 @@ export class InterviewResolver {
   }
 
   @Roles(Role.HR, Role.SEEKER)
-  @Mutation(() => InterviewJoinTokenModel, { description: '获取入会凭证（开始前10分钟至结束后30分钟）/ room token, from 10 min before start to 30 min after the end' })
+  @Mutation(() => InterviewJoinTokenModel, {
+    description: '获取入会凭证（开始前10分钟至结束后30分钟）/ room token, from 10 min before start to 30 min after the end',
+  })
   interviewJoinToken(@CurrentActor() actor: Actor, @Args('interviewId', { type: () => ID }) interviewId: string) {
     return this.join.joinToken(actor, interviewId);
   }

@@ -4,13 +4,18 @@ import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import {
-  assertId, InterviewsException, interviewsError, InterviewsExceptionCode,
-} from '../interviews.exception';
+import { assertId, InterviewsException, interviewsError, InterviewsExceptionCode } from '../interviews.exception';
 import { InterviewReminderScheduler } from '../reminders/interview-reminder.scheduler';
 import {
-  CancelInterviewInput, ChooseSlotInput, InterviewFilterInput, InterviewOutcomeEnum, InterviewStatusEnum, RequestOtherTimesInput,
-  RescheduleInterviewInput, ScheduleInterviewInput, SlotInput,
+  CancelInterviewInput,
+  ChooseSlotInput,
+  InterviewFilterInput,
+  InterviewOutcomeEnum,
+  InterviewStatusEnum,
+  RequestOtherTimesInput,
+  RescheduleInterviewInput,
+  ScheduleInterviewInput,
+  SlotInput,
 } from './dto/interview.input';
 import { InterviewEntity, InterviewSlotEntity, InterviewStatus, OPEN_STATUSES, SlotState, STATUS_ZH } from './interview.entity';
 import { firstSelfOverlap, JOIN_OPENS_BEFORE_MS, MAX_DAYS_AHEAD, ROOM_GRACE_AFTER_END_MS, TimeRange } from './interview-time';
@@ -71,7 +76,10 @@ export class InterviewService {
     if (filter.applicationId) where.applicationId = filter.applicationId;
     if (filter.mine) where.hrUserId = actor.userId;
     const [rows, total] = await this.dataSource.manager.findAndCount(InterviewEntity, {
-      where, order: { startsAt: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first,
+      where,
+      order: { startsAt: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'DESC', id: 'ASC' },
+      skip: page.offset,
+      take: page.first,
     });
     return toPage(await this.toModels(rows), total, page);
   }
@@ -91,16 +99,28 @@ export class InterviewService {
     const iv = await this.write(async (m) => {
       const app = await this.applications.accessibleOrThrow(actor, input.applicationId, m, true);
       if (actor.role !== Role.HR) throw interviewsError(InterviewsExceptionCode.NOT_FOUND, { field: 'applicationId' });
-      if (app.stage !== 'SCREENING' && app.stage !== 'INTERVIEW') throw interviewsError(InterviewsExceptionCode.APPLICATION_STAGE, { stageZh: STAGE_ZH[app.stage] });
+      if (app.stage !== 'SCREENING' && app.stage !== 'INTERVIEW')
+        throw interviewsError(InterviewsExceptionCode.APPLICATION_STAGE, { stageZh: STAGE_ZH[app.stage] });
       const open = await m.count(InterviewEntity, { where: { applicationId: app.id, tenantId: app.tenantId, status: In(OPEN_STATUSES) } });
       if (open) throw interviewsError(InterviewsExceptionCode.INTERVIEW_ALREADY_OPEN);
       // The invitation itself tells the seeker; no separate stage message.
       if (app.stage === 'SCREENING') await this.applications.changeStage(m, app, 'INTERVIEW', actor, '安排视频面试', false);
       await this.lockInterviewer(m, actor.userId);
-      const iv = await m.save(m.create(InterviewEntity, {
-        tenantId: app.tenantId, applicationId: app.id, seekerId: app.seekerId, hrUserId: actor.userId,
-        status: 'PROPOSED' as InterviewStatus, startsAt: null, endsAt: null, createdBy: actor.userId, createdAt: now, updatedAt: now, rescheduleCount: 0,
-      }));
+      const iv = await m.save(
+        m.create(InterviewEntity, {
+          tenantId: app.tenantId,
+          applicationId: app.id,
+          seekerId: app.seekerId,
+          hrUserId: actor.userId,
+          status: 'PROPOSED' as InterviewStatus,
+          startsAt: null,
+          endsAt: null,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          rescheduleCount: 0,
+        }),
+      );
       await this.hold(m, iv, ranges, now, !!input.confirmed);
       await this.tellSeekerAboutTimes(m, iv, ranges, 'new');
       return { iv, after: { ensureRemindersFor: iv.startsAt } };
@@ -145,8 +165,14 @@ export class InterviewService {
       iv.updatedAt = now;
       await m.save(iv);
       const when = iv.startsAt ? `原定${shanghaiFriendly(iv.startsAt)}的` : '';
-      await this.notifier.toSeeker(m, iv, 'notify.interview_cancelled', '面试已取消',
-        (c) => `${c.company}「${c.postingTitle}」${when}视频面试已取消：${input.reason}`, true);
+      await this.notifier.toSeeker(
+        m,
+        iv,
+        'notify.interview_cancelled',
+        '面试已取消',
+        (c) => `${c.company}「${c.postingTitle}」${when}视频面试已取消：${input.reason}`,
+        true,
+      );
       return { iv, after: { removeRemindersFor: iv.startsAt } };
     });
     return (await this.toModels([iv]))[0];
@@ -163,15 +189,25 @@ export class InterviewService {
       await this.assertApplicationOpen(m, iv);
       const slot = await m.findOne(InterviewSlotEntity, { where: { id: input.slotId, interviewId: iv.id, state: 'OPEN', releasedAt: IsNull() } });
       if (!slot || slot.startsAt <= now) throw interviewsError(InterviewsExceptionCode.SLOT_NOT_AVAILABLE);
-      await m.createQueryBuilder().update(InterviewSlotEntity).set({ state: 'SUPERSEDED', releasedAt: now })
-        .where('interview_id = :id AND id <> :slot AND released_at IS NULL', { id: iv.id, slot: slot.id }).execute();
+      await m
+        .createQueryBuilder()
+        .update(InterviewSlotEntity)
+        .set({ state: 'SUPERSEDED', releasedAt: now })
+        .where('interview_id = :id AND id <> :slot AND released_at IS NULL', { id: iv.id, slot: slot.id })
+        .execute();
       await m.update(InterviewSlotEntity, { id: slot.id }, { state: 'CHOSEN' });
       Object.assign(iv, { status: 'SCHEDULED', startsAt: slot.startsAt, endsAt: slot.endsAt, seekerNote: null, updatedAt: now });
       await m.save(iv);
       const when = shanghaiFriendly(slot.startsAt);
       const minutes = Math.round((slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000);
-      await this.notifier.toSeeker(m, iv, 'notify.interview_scheduled', '面试已确认',
-        (c) => `${c.company}「${c.postingTitle}」视频面试：${when}，约${minutes}分钟。请提前10分钟在“我的面试”中进入`, true);
+      await this.notifier.toSeeker(
+        m,
+        iv,
+        'notify.interview_scheduled',
+        '面试已确认',
+        (c) => `${c.company}「${c.postingTitle}」视频面试：${when}，约${minutes}分钟。请提前10分钟在“我的面试”中进入`,
+        true,
+      );
       await this.notifier.toInterviewer(m, iv, 'notify.interview_scheduled', '求职者已确认面试时间', (c) => `「${c.postingTitle}」视频面试：${when}`);
       return { iv, after: { ensureRemindersFor: iv.startsAt } };
     });
@@ -190,8 +226,13 @@ export class InterviewService {
       await this.releaseHolds(m, iv, now);
       Object.assign(iv, { status: 'PROPOSED', startsAt: null, endsAt: null, seekerNote: input.note, updatedAt: now });
       await m.save(iv);
-      await this.notifier.toInterviewer(m, iv, 'notify.interview_other_times_requested', '求职者希望更改面试时间',
-        (c) => `「${c.postingTitle}」：${input.note}`);
+      await this.notifier.toInterviewer(
+        m,
+        iv,
+        'notify.interview_other_times_requested',
+        '求职者希望更改面试时间',
+        (c) => `「${c.postingTitle}」：${input.note}`,
+      );
       return { iv, after: { removeRemindersFor: oldStart } };
     });
     return (await this.toModels([iv]))[0];
@@ -265,9 +306,19 @@ export class InterviewService {
       if (clash) throw interviewsError(InterviewsExceptionCode.INTERVIEWER_BUSY, { whenZh: shanghaiDateTime(new Date(clash.starts_at)) });
     }
     const state: SlotState = confirmed ? 'CHOSEN' : 'OPEN';
-    await m.insert(InterviewSlotEntity, ranges.map((r) => ({
-      interviewId: iv.id, tenantId: iv.tenantId, hrUserId: iv.hrUserId, startsAt: r.startsAt, endsAt: r.endsAt, state, releasedAt: null, createdAt: now,
-    })));
+    await m.insert(
+      InterviewSlotEntity,
+      ranges.map((r) => ({
+        interviewId: iv.id,
+        tenantId: iv.tenantId,
+        hrUserId: iv.hrUserId,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        state,
+        releasedAt: null,
+        createdAt: now,
+      })),
+    );
     if (confirmed) {
       Object.assign(iv, { status: 'SCHEDULED', startsAt: ranges[0].startsAt, endsAt: ranges[0].endsAt });
       await m.update(InterviewEntity, { id: iv.id, tenantId: iv.tenantId }, { status: 'SCHEDULED', startsAt: iv.startsAt, endsAt: iv.endsAt });
@@ -280,17 +331,35 @@ export class InterviewService {
       const when = shanghaiFriendly(iv.startsAt);
       const minutes = Math.round((ranges[0].endsAt.getTime() - ranges[0].startsAt.getTime()) / 60_000);
       const [topic, title] = why === 'new' ? (['notify.interview_scheduled', '面试已安排'] as const) : (['notify.interview_rescheduled', '面试改期'] as const);
-      await this.notifier.toSeeker(m, iv, topic, title,
-        (c) => `${c.company}「${c.postingTitle}」视频面试${why === 'new' ? '' : '改为'}：${when}，约${minutes}分钟${because}。请提前10分钟在“我的面试”中进入`, true);
+      await this.notifier.toSeeker(
+        m,
+        iv,
+        topic,
+        title,
+        (c) => `${c.company}「${c.postingTitle}」视频面试${why === 'new' ? '' : '改为'}：${when}，约${minutes}分钟${because}。请提前10分钟在“我的面试”中进入`,
+        true,
+      );
       return;
     }
     const options = ranges.map((r) => shanghaiFriendly(r.startsAt)).join('、');
     if (why === 'new') {
-      await this.notifier.toSeeker(m, iv, 'notify.interview_proposed', '视频面试邀请',
-        (c) => `${c.company}「${c.postingTitle}」邀请您视频面试，请在“我的面试”中选择时间：${options}`, false);
+      await this.notifier.toSeeker(
+        m,
+        iv,
+        'notify.interview_proposed',
+        '视频面试邀请',
+        (c) => `${c.company}「${c.postingTitle}」邀请您视频面试，请在“我的面试”中选择时间：${options}`,
+        false,
+      );
     } else {
-      await this.notifier.toSeeker(m, iv, 'notify.interview_rescheduled', '面试改期',
-        (c) => `${c.company}「${c.postingTitle}」视频面试需要改期${because}，请在“我的面试”中重新选择时间：${options}`, true);
+      await this.notifier.toSeeker(
+        m,
+        iv,
+        'notify.interview_rescheduled',
+        '面试改期',
+        (c) => `${c.company}「${c.postingTitle}」视频面试需要改期${because}，请在“我的面试”中重新选择时间：${options}`,
+        true,
+      );
     }
   }
 
@@ -309,19 +378,32 @@ export class InterviewService {
       const own: InterviewSlotModel[] = slots
         .filter((s: any) => s.interview_id === r.id)
         .map((s: any) => ({
-          id: s.id, startsAt: new Date(s.starts_at), endsAt: new Date(s.ends_at), state: s.state,
+          id: s.id,
+          startsAt: new Date(s.starts_at),
+          endsAt: new Date(s.ends_at),
+          state: s.state,
           durationMinutes: Math.round((new Date(s.ends_at).getTime() - new Date(s.starts_at).getTime()) / 60_000),
           startsAtLocal: shanghaiDateTime(new Date(s.starts_at)),
         }));
       return {
-        id: r.id, applicationId: r.applicationId, status: r.status as InterviewStatusEnum,
-        startsAt: r.startsAt, endsAt: r.endsAt, startsAtLocal: r.startsAt ? shanghaiDateTime(r.startsAt) : null,
+        id: r.id,
+        applicationId: r.applicationId,
+        status: r.status as InterviewStatusEnum,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        startsAtLocal: r.startsAt ? shanghaiDateTime(r.startsAt) : null,
         durationMinutes: r.startsAt && r.endsAt ? Math.round((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000) : null,
         joinOpensAt: r.startsAt ? new Date(r.startsAt.getTime() - JOIN_OPENS_BEFORE_MS) : null,
         joinClosesAt: r.endsAt ? new Date(r.endsAt.getTime() + ROOM_GRACE_AFTER_END_MS) : null,
         slots: r.status === 'PROPOSED' ? own.filter((s) => s.state === 'OPEN') : own.filter((s) => s.state === 'CHOSEN'),
-        seekerNote: r.seekerNote, cancelReason: r.cancelReason, outcome: r.outcome as InterviewOutcomeEnum | null, rescheduleCount: r.rescheduleCount,
-        companyName: nameOf.get(r.id)?.company ?? '', postingTitle: nameOf.get(r.id)?.title ?? '', createdAt: r.createdAt, updatedAt: r.updatedAt,
+        seekerNote: r.seekerNote,
+        cancelReason: r.cancelReason,
+        outcome: r.outcome as InterviewOutcomeEnum | null,
+        rescheduleCount: r.rescheduleCount,
+        companyName: nameOf.get(r.id)?.company ?? '',
+        postingTitle: nameOf.get(r.id)?.title ?? '',
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
       };
     });
   }
@@ -333,8 +415,10 @@ export function mapDbError(e: unknown): unknown {
   const pg = pgError(e);
   if (pg?.code === PgErrorCode.EXCLUSION_VIOLATION) {
     if (pg.constraint === 'interviews_seeker_no_overlap') return interviewsError(InterviewsExceptionCode.SEEKER_BUSY);
-    if (pg.constraint === 'interview_slots_hr_no_overlap' || pg.constraint === 'interviews_hr_no_overlap') return interviewsError(InterviewsExceptionCode.INTERVIEWER_BUSY, {});
+    if (pg.constraint === 'interview_slots_hr_no_overlap' || pg.constraint === 'interviews_hr_no_overlap')
+      return interviewsError(InterviewsExceptionCode.INTERVIEWER_BUSY, {});
   }
-  if (pg?.code === PgErrorCode.UNIQUE_VIOLATION && pg.constraint === 'interviews_one_open_per_application') return interviewsError(InterviewsExceptionCode.INTERVIEW_ALREADY_OPEN);
+  if (pg?.code === PgErrorCode.UNIQUE_VIOLATION && pg.constraint === 'interviews_one_open_per_application')
+    return interviewsError(InterviewsExceptionCode.INTERVIEW_ALREADY_OPEN);
   return e;
 }

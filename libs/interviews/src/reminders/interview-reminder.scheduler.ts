@@ -35,7 +35,11 @@ export class InterviewReminderScheduler {
       const delay = startsAt.getTime() - REMINDER_OFFSETS_MS[kind] - now;
       if (delay <= 0) continue;
       await this.queue
-        .add(REMINDER_JOB, { interviewId, startsAt: startsAt.toISOString(), kind }, { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(interviewId, startsAt, kind), delay })
+        .add(
+          REMINDER_JOB,
+          { interviewId, startsAt: startsAt.toISOString(), kind },
+          { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(interviewId, startsAt, kind), delay },
+        )
         .catch((e) => this.logger.warn(`queueing ${kind} reminder for interview ${interviewId} failed (the sweep retries): ${e.message}`));
     }
   }

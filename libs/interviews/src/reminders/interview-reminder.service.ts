@@ -41,8 +41,14 @@ export class InterviewReminderService {
       if (!inserted.length) return 'DUPLICATE';
       const when = shanghaiFriendly(iv.startsAt);
       const left = job.kind === 'H24' ? '24小时' : '15分钟';
-      await this.notifier.toSeeker(m, iv, 'notify.interview_reminder', '面试提醒',
-        (c) => `${c.company}「${c.postingTitle}」视频面试将于${when}开始（还有${left}），请提前10分钟在“我的面试”中进入`, true);
+      await this.notifier.toSeeker(
+        m,
+        iv,
+        'notify.interview_reminder',
+        '面试提醒',
+        (c) => `${c.company}「${c.postingTitle}」视频面试将于${when}开始（还有${left}），请提前10分钟在“我的面试”中进入`,
+        true,
+      );
       await this.notifier.toInterviewer(m, iv, 'notify.interview_reminder', '面试提醒', (c) => `「${c.postingTitle}」视频面试将于${when}开始（还有${left}）`);
       return 'SENT';
     });

@@ -9,7 +9,7 @@ export class ScorecardResolver {
   constructor(private readonly scorecards: ScorecardService) {}
 
   @Roles(Role.HR)
-  @Query(() => [ScorecardTemplateModel], { description: '本企业评分模板 / my company\'s scorecard templates' })
+  @Query(() => [ScorecardTemplateModel], { description: "本企业评分模板 / my company's scorecard templates" })
   scorecardTemplates(@CurrentActor() actor: Actor) {
     return this.scorecards.listTemplates(actor);
   }

@@ -27,7 +27,8 @@ export function checkRatings(criteria: Criterion[], ratings: Rating[]): { zh: st
   for (const r of ratings) {
     if (!names.has(r.criterion)) return { zh: `评分项「${r.criterion}」不在模板中`, en: `"${r.criterion}" is not a criterion of the template` };
     if (seen.has(r.criterion)) return { zh: `评分项「${r.criterion}」重复`, en: `"${r.criterion}" is rated twice` };
-    if (!Number.isInteger(r.score) || r.score < SCORE_MIN || r.score > SCORE_MAX) return { zh: `评分须为${SCORE_MIN}–${SCORE_MAX}分`, en: `Scores are ${SCORE_MIN}–${SCORE_MAX}` };
+    if (!Number.isInteger(r.score) || r.score < SCORE_MIN || r.score > SCORE_MAX)
+      return { zh: `评分须为${SCORE_MIN}–${SCORE_MAX}分`, en: `Scores are ${SCORE_MIN}–${SCORE_MAX}` };
     seen.add(r.criterion);
   }
   const missing = criteria.filter((c) => !seen.has(c.name)).map((c) => c.name);
@@ -50,9 +51,15 @@ export class ScorecardService {
     if (dup) throw interviewsError(InterviewsExceptionCode.DUPLICATE_CRITERION, { name: dup });
     const criteria: Criterion[] = input.criteria.map((c) => ({ name: c.name.trim(), weight: c.weight, description: c.description ?? null }));
     try {
-      const row = await this.dataSource.manager.save(this.dataSource.manager.create(ScorecardTemplateEntity, {
-        tenantId: actor.tenantId!, name: input.name.trim(), criteria, createdBy: actor.userId, createdAt: this.clock.now(),
-      }));
+      const row = await this.dataSource.manager.save(
+        this.dataSource.manager.create(ScorecardTemplateEntity, {
+          tenantId: actor.tenantId!,
+          name: input.name.trim(),
+          criteria,
+          createdBy: actor.userId,
+          createdAt: this.clock.now(),
+        }),
+      );
       return toTemplateModel(row);
     } catch (e) {
       if (isPgError(e, PgErrorCode.UNIQUE_VIOLATION)) throw interviewsError(InterviewsExceptionCode.TEMPLATE_NAME_TAKEN);
@@ -80,11 +87,22 @@ export class ScorecardService {
       if (problem) throw interviewsError(InterviewsExceptionCode.INVALID_RATINGS, problem);
       const existing = await m.findOne(ScorecardEntity, { where: { interviewId: iv.id, tenantId: iv.tenantId } });
       if (existing?.finalizedAt) throw interviewsError(InterviewsExceptionCode.SCORECARD_FINAL);
-      return m.save(m.create(ScorecardEntity, {
-        interviewId: iv.id, tenantId: iv.tenantId, templateId: template.id, templateName: template.name, criteria: template.criteria, ratings,
-        notes: input.notes ?? null, weightedScoreX100: weightedScoreX100(template.criteria, ratings), recordedBy: actor.userId,
-        createdAt: existing?.createdAt ?? now, updatedAt: now, finalizedAt: null,
-      }));
+      return m.save(
+        m.create(ScorecardEntity, {
+          interviewId: iv.id,
+          tenantId: iv.tenantId,
+          templateId: template.id,
+          templateName: template.name,
+          criteria: template.criteria,
+          ratings,
+          notes: input.notes ?? null,
+          weightedScoreX100: weightedScoreX100(template.criteria, ratings),
+          recordedBy: actor.userId,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+          finalizedAt: null,
+        }),
+      );
     });
     return toScorecardModel(row);
   }
@@ -100,7 +118,11 @@ export class ScorecardService {
 
 function toTemplateModel(t: ScorecardTemplateEntity): ScorecardTemplateModel {
   return {
-    id: t.id, name: t.name, createdAt: t.createdAt, scaleMin: SCORE_MIN, scaleMax: SCORE_MAX,
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt,
+    scaleMin: SCORE_MIN,
+    scaleMax: SCORE_MAX,
     criteria: t.criteria.map((c) => ({ name: c.name, weight: c.weight, description: c.description ?? null })),
   };
 }
@@ -108,8 +130,13 @@ function toTemplateModel(t: ScorecardTemplateEntity): ScorecardTemplateModel {
 export function toScorecardModel(s: ScorecardEntity): ScorecardModel {
   const weight = new Map(s.criteria.map((c) => [c.name, c.weight]));
   return {
-    interviewId: s.interviewId, templateId: s.templateId, templateName: s.templateName, notes: s.notes,
+    interviewId: s.interviewId,
+    templateId: s.templateId,
+    templateName: s.templateName,
+    notes: s.notes,
     ratings: s.ratings.map((r) => ({ criterion: r.criterion, weight: weight.get(r.criterion) ?? 0, score: r.score, note: r.note ?? null })),
-    weightedScore: s.weightedScoreX100 / 100, finalizedAt: s.finalizedAt, updatedAt: s.updatedAt,
+    weightedScore: s.weightedScoreX100 / 100,
+    finalizedAt: s.finalizedAt,
+    updatedAt: s.updatedAt,
   };
 }

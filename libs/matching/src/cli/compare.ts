@@ -54,11 +54,15 @@ async function main(argv: string[]): Promise<number> {
   };
 
   console.log(`1/2 CandidateIndex contract suite against ${meiliUrl}`);
-  const jest = spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', join(ROOT, 'libs/matching/src/index/meili-candidate-index.spec.ts')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const jest = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', join(ROOT, 'libs/matching/src/index/meili-candidate-index.spec.ts')],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   const contractOk = jest.status === 0;
   console.log(contractOk ? 'contract suite: PASSED' : 'contract suite: FAILED (see above)');
 

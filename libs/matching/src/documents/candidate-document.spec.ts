@@ -23,14 +23,30 @@ describe('Chinese-aware terms', () => {
 
 describe('scoring', () => {
   const seeker = (p: Partial<SeekerEntity>) =>
-    ({ id: 'x', name: '王晓燕', lat: 41.0335, lng: 113.1339, regionCode: '150902', languages: [], shifts: [], categories: [], completeness: 100,
-      sharedWithTenants: true, erasedAt: null, updatedAt: new Date('2026-01-01T00:00:00Z'), ...p }) as SeekerEntity;
+    ({
+      id: 'x',
+      name: '王晓燕',
+      lat: 41.0335,
+      lng: 113.1339,
+      regionCode: '150902',
+      languages: [],
+      shifts: [],
+      categories: [],
+      completeness: 100,
+      sharedWithTenants: true,
+      erasedAt: null,
+      updatedAt: new Date('2026-01-01T00:00:00Z'),
+      ...p,
+    }) as SeekerEntity;
   it('ranks better skills, nearer and fresher profiles higher', () => {
     const base = { lat: 41.0335, lng: 113.1339 };
     const a = buildCandidateDocument(seeker({ mandarinLevel: '2A' as never, typingSpeed: 80, callCenterMonths: 12 }), base);
     const b = buildCandidateDocument(seeker({ mandarinLevel: '2B' as never, typingSpeed: 80, callCenterMonths: 12 }), base);
     const far = buildCandidateDocument(seeker({ mandarinLevel: '2A' as never, typingSpeed: 80, callCenterMonths: 12, lat: 40.842, lng: 111.749 }), base);
-    const old = buildCandidateDocument(seeker({ mandarinLevel: '2A' as never, typingSpeed: 80, callCenterMonths: 12, updatedAt: new Date('2025-01-01T00:00:00Z') }), base);
+    const old = buildCandidateDocument(
+      seeker({ mandarinLevel: '2A' as never, typingSpeed: 80, callCenterMonths: 12, updatedAt: new Date('2025-01-01T00:00:00Z') }),
+      base,
+    );
     expect(a.baseScore).toBeGreaterThan(b.baseScore);
     expect(a.baseScore).toBeGreaterThan(far.baseScore);
     expect(a.baseScore - old.baseScore).toBe(1000); // 10 points a year
@@ -59,11 +75,20 @@ describe('explanations', () => {
     const done = (classType: string, completedAt: string, skillLevel: string | null) =>
       ({ classId: 'c', className: '某期', classType, completedAt: new Date(completedAt), courseNames: [], skillLevel, certificateNo: null }) as never;
     expect(candidateReasons(s, { shifts: [] }, null, [done('NEW_HIRE', '2026-05-01', null)]).at(-1)).toBe('已完成新员工入职课程');
-    expect(candidateReasons(s, { shifts: [] }, null, [done('NEW_HIRE', '2026-05-01', 'TECHNICIAN'), done('PROMOTION', '2026-09-01', 'ADVANCED_WORKER')]).at(-1))
-      .toBe(`已完成${CLASS_TYPE_ZH.PROMOTION}（技师）等2个培训`);
-    expect(postingGaps({ mandarinLevel: '3A' as never, typingSpeed: 40, education: null }, { minMandarinLevel: '2B', minTypingSpeed: 50, minEducation: 'JUNIOR_COLLEGE' }).map((g) => g.message))
-      .toEqual(['需要普通话二乙', '需要打字 50 字/分', '需要大专及以上学历']);
-    expect(postingGaps({ mandarinLevel: '3A' as never, typingSpeed: 40, education: null }, { minMandarinLevel: '2B', minTypingSpeed: 50, minEducation: 'JUNIOR_COLLEGE' }).map((g) => g.messageEn))
-      .toEqual(['Requires Mandarin level 2-B or above', 'Requires typing 50 characters/min', 'Requires junior college (dazhuan) or above']);
+    expect(
+      candidateReasons(s, { shifts: [] }, null, [done('NEW_HIRE', '2026-05-01', 'TECHNICIAN'), done('PROMOTION', '2026-09-01', 'ADVANCED_WORKER')]).at(-1),
+    ).toBe(`已完成${CLASS_TYPE_ZH.PROMOTION}（技师）等2个培训`);
+    expect(
+      postingGaps(
+        { mandarinLevel: '3A' as never, typingSpeed: 40, education: null },
+        { minMandarinLevel: '2B', minTypingSpeed: 50, minEducation: 'JUNIOR_COLLEGE' },
+      ).map((g) => g.message),
+    ).toEqual(['需要普通话二乙', '需要打字 50 字/分', '需要大专及以上学历']);
+    expect(
+      postingGaps(
+        { mandarinLevel: '3A' as never, typingSpeed: 40, education: null },
+        { minMandarinLevel: '2B', minTypingSpeed: 50, minEducation: 'JUNIOR_COLLEGE' },
+      ).map((g) => g.messageEn),
+    ).toEqual(['Requires Mandarin level 2-B or above', 'Requires typing 50 characters/min', 'Requires junior college (dazhuan) or above']);
   });
 });

@@ -84,7 +84,8 @@ export const TRAINING_POINTS_PER_CLASS = 5;
 export const TRAINING_MAX_CLASSES = 2;
 
 export function scoreParts(
-  d: Pick<CandidateDocument, 'mandarinRank' | 'typingSpeed' | 'callCenterMonths' | 'distanceKm' | 'completeness'> & Partial<Pick<CandidateDocument, 'trainingCompleted'>>,
+  d: Pick<CandidateDocument, 'mandarinRank' | 'typingSpeed' | 'callCenterMonths' | 'distanceKm' | 'completeness'> &
+    Partial<Pick<CandidateDocument, 'trainingCompleted'>>,
 ): ScoreParts {
   return {
     mandarin: (Math.min(d.mandarinRank, 6) / 6) * 20,
@@ -131,10 +132,10 @@ export function buildCandidateDocument(s: SeekerEntity, base: GeoBase, trainingC
     lng: hasGeo ? s.lng : null,
     distanceKm: dist,
     education: s.education,
-    educationRank: s.education ? EDUCATION_RANK[s.education] ?? 0 : 0,
+    educationRank: s.education ? (EDUCATION_RANK[s.education] ?? 0) : 0,
     graduationYear: s.graduationYear,
     mandarinLevel: s.mandarinLevel,
-    mandarinRank: s.mandarinLevel ? MANDARIN_RANK[s.mandarinLevel] ?? 0 : 0,
+    mandarinRank: s.mandarinLevel ? (MANDARIN_RANK[s.mandarinLevel] ?? 0) : 0,
     typingSpeed: s.typingSpeed ?? 0,
     callCenterMonths: s.callCenterMonths ?? 0,
     languages: [...(s.languages ?? [])].sort(),

@@ -30,11 +30,35 @@ export function fakeSeeker(p: Partial<SeekerEntity> & { at?: GeoBase }): SeekerE
   n++;
   const at = p.at ?? destination(CONTRACT_BASE, (n * 37) % 360, 20 + (n % 50));
   return {
-    id: uuid(), userId: null, idNumberEnc: null, idNumberHash: null, name: `测试${n}`, gender: null, birthDate: null,
-    phoneEnc: null, phoneHash: null, regionCode: '150902', lat: at.lat, lng: at.lng, distanceKm: null, education: null,
-    schoolName: null, major: null, graduationYear: null, mandarinLevel: null, typingSpeed: null, callCenterMonths: null,
-    languages: [], shifts: [], categories: [], completeness: 50, source: 'SELF' as SeekerEntity['source'],
-    sharedWithTenants: true, createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt: new Date('2026-06-01T00:00:00Z'), erasedAt: null,
+    id: uuid(),
+    userId: null,
+    idNumberEnc: null,
+    idNumberHash: null,
+    name: `测试${n}`,
+    gender: null,
+    birthDate: null,
+    phoneEnc: null,
+    phoneHash: null,
+    regionCode: '150902',
+    lat: at.lat,
+    lng: at.lng,
+    distanceKm: null,
+    education: null,
+    schoolName: null,
+    major: null,
+    graduationYear: null,
+    mandarinLevel: null,
+    typingSpeed: null,
+    callCenterMonths: null,
+    languages: [],
+    shifts: [],
+    categories: [],
+    completeness: 50,
+    source: 'SELF' as SeekerEntity['source'],
+    sharedWithTenants: true,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    updatedAt: new Date('2026-06-01T00:00:00Z'),
+    erasedAt: null,
     ...p,
   } as SeekerEntity;
 }
@@ -42,7 +66,7 @@ export function fakeSeeker(p: Partial<SeekerEntity> & { at?: GeoBase }): SeekerE
 /** A seeded generator so the crafted sets are the same on every run. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const byRank = (boost: string[] | null) => (a: CandidateDocument, b: CandidateDocument) => {
@@ -78,22 +102,57 @@ export function candidateIndexContract(engine: string, factory: () => Promise<En
       build('edge299', { name: '边缘甲', at: destination(CONTRACT_BASE, 200, 299), mandarinLevel: '2B' as never, typingSpeed: 40 });
       build('edge301', { name: '边缘乙', at: destination(CONTRACT_BASE, 200, 301), mandarinLevel: '2B' as never, typingSpeed: 40 });
       build('wang', {
-        name: '王晓燕', schoolName: '集宁师范学院', major: '汉语言文学', at: destination(CONTRACT_BASE, 90, 10), regionCode: '150902',
-        education: 'JUNIOR_COLLEGE' as never, graduationYear: 2025, mandarinLevel: '2A' as never, typingSpeed: 60, callCenterMonths: 3,
-        shifts: ['TWO_SHIFT'], categories: ['GRADUATE'], completeness: 90,
+        name: '王晓燕',
+        schoolName: '集宁师范学院',
+        major: '汉语言文学',
+        at: destination(CONTRACT_BASE, 90, 10),
+        regionCode: '150902',
+        education: 'JUNIOR_COLLEGE' as never,
+        graduationYear: 2025,
+        mandarinLevel: '2A' as never,
+        typingSpeed: 60,
+        callCenterMonths: 3,
+        shifts: ['TWO_SHIFT'],
+        categories: ['GRADUATE'],
+        completeness: 90,
       });
       build('li', {
-        name: '李晓明', schoolName: '乌兰察布职业学院', major: '计算机应用', at: destination(CONTRACT_BASE, 10, 50), regionCode: '150921',
-        education: 'SECONDARY' as never, graduationYear: 2023, mandarinLevel: '2B' as never, typingSpeed: 45, callCenterMonths: 0,
-        shifts: ['DAY'], categories: ['UNEMPLOYED'],
+        name: '李晓明',
+        schoolName: '乌兰察布职业学院',
+        major: '计算机应用',
+        at: destination(CONTRACT_BASE, 10, 50),
+        regionCode: '150921',
+        education: 'SECONDARY' as never,
+        graduationYear: 2023,
+        mandarinLevel: '2B' as never,
+        typingSpeed: 45,
+        callCenterMonths: 0,
+        shifts: ['DAY'],
+        categories: ['UNEMPLOYED'],
       });
       build('zhao', {
-        name: '赵燕', schoolName: '内蒙古大学', major: '英语 English', at: HOHHOT, regionCode: '150102', education: 'BACHELOR' as never,
-        graduationYear: 2024, mandarinLevel: '1B' as never, typingSpeed: 80, callCenterMonths: 12, shifts: ['THREE_SHIFT', 'TWO_SHIFT'],
+        name: '赵燕',
+        schoolName: '内蒙古大学',
+        major: '英语 English',
+        at: HOHHOT,
+        regionCode: '150102',
+        education: 'BACHELOR' as never,
+        graduationYear: 2024,
+        mandarinLevel: '1B' as never,
+        typingSpeed: 80,
+        callCenterMonths: 12,
+        shifts: ['THREE_SHIFT', 'TWO_SHIFT'],
         categories: ['GRADUATE', 'POOR_HOUSEHOLD'],
       });
       // Has 集 and 宁 but not 集宁: must not match "集宁".
-      build('chen', { name: '陈集', schoolName: '宁夏大学', major: '会计', regionCode: '150921', education: 'BACHELOR' as never, mandarinLevel: '3A' as never });
+      build('chen', {
+        name: '陈集',
+        schoolName: '宁夏大学',
+        major: '会计',
+        regionCode: '150921',
+        education: 'BACHELOR' as never,
+        mandarinLevel: '3A' as never,
+      });
       build('hoh99', { name: '近呼和浩特', at: destination(HOHHOT, 45, 99), regionCode: '150102' });
       build('hoh101', { name: '远呼和浩特', at: destination(HOHHOT, 45, 101), regionCode: '150102' });
       // The pagination/ranking set.
@@ -102,16 +161,27 @@ export function candidateIndexContract(engine: string, factory: () => Promise<En
       const shifts = ['DAY', 'TWO_SHIFT', 'THREE_SHIFT', 'NIGHT'];
       for (let i = 0; i < 30; i++) {
         build(`p${i}`, {
-          name: `排序${i}`, at: destination(CONTRACT_BASE, r() * 360, r() * 280), mandarinLevel: levels[Math.floor(r() * 6)] as never,
-          typingSpeed: Math.floor(r() * 120), callCenterMonths: Math.floor(r() * 30), shifts: [shifts[Math.floor(r() * 4)]],
+          name: `排序${i}`,
+          at: destination(CONTRACT_BASE, r() * 360, r() * 280),
+          mandarinLevel: levels[Math.floor(r() * 6)] as never,
+          typingSpeed: Math.floor(r() * 120),
+          callCenterMonths: Math.floor(r() * 30),
+          shifts: [shifts[Math.floor(r() * 4)]],
           // Some identical scores, to exercise the id tie-break.
-          completeness: i % 5 === 0 ? 60 : Math.floor(r() * 100), regionCode: i % 3 ? '150902' : '150981',
+          completeness: i % 5 === 0 ? 60 : Math.floor(r() * 100),
+          regionCode: i % 3 ? '150902' : '150981',
           education: (['HIGH_SCHOOL', 'JUNIOR_COLLEGE', 'BACHELOR'] as const)[i % 3] as never,
         });
       }
       for (let i = 0; i < 4; i++) {
         // Exact duplicates but for the id.
-        build(`tie${i}`, { name: '并列', at: destination(CONTRACT_BASE, 0, 100), mandarinLevel: '2A' as never, typingSpeed: 50, updatedAt: new Date('2026-03-01T00:00:00Z') });
+        build(`tie${i}`, {
+          name: '并列',
+          at: destination(CONTRACT_BASE, 0, 100),
+          mandarinLevel: '2A' as never,
+          typingSpeed: 50,
+          updatedAt: new Date('2026-03-01T00:00:00Z'),
+        });
       }
       await idx.upsert(all);
     }, 60_000);
@@ -143,7 +213,10 @@ export function candidateIndexContract(engine: string, factory: () => Promise<En
       expect(ids(r)).toContain(docs.hoh99.id);
       expect(ids(r)).toContain(docs.zhao.id);
       expect(ids(r)).not.toContain(docs.hoh101.id);
-      const expected = all.filter((d) => d.lat != null && distanceKm(d.lat, d.lng!, HOHHOT.lat, HOHHOT.lng) <= 100).map((d) => d.id).sort();
+      const expected = all
+        .filter((d) => d.lat != null && distanceKm(d.lat, d.lng!, HOHHOT.lat, HOHHOT.lng) <= 100)
+        .map((d) => d.id)
+        .sort();
       expect(ids(r).sort()).toEqual(expected);
       expect(r.hits.find((h) => h.seekerId === docs.hoh99.id)!.distanceKm).toBeCloseTo(99, 3);
     });
@@ -161,15 +234,25 @@ export function candidateIndexContract(engine: string, factory: () => Promise<En
     it('filters: skills, education, categories, shifts, graduation year, region; combined with text and radius', async () => {
       const check = async (q: Partial<CandidateQuery>, pred: (d: CandidateDocument) => boolean) => {
         const r = await search({ ...q, limit: 200 });
-        expect(ids(r).sort()).toEqual(all.filter(pred).map((d) => d.id).sort());
+        expect(ids(r).sort()).toEqual(
+          all
+            .filter(pred)
+            .map((d) => d.id)
+            .sort(),
+        );
       };
       await check({ filter: { minTypingSpeed: 60 } }, (d) => d.typingSpeed >= 60);
       await check({ filter: { minMandarinRank: 4, minCallCenterMonths: 3 } }, (d) => d.mandarinRank >= 4 && d.callCenterMonths >= 3);
       await check({ filter: { minEducationRank: 5 } }, (d) => d.educationRank >= 5);
       await check({ filter: { educations: ['SECONDARY', 'BACHELOR'] } }, (d) => ['SECONDARY', 'BACHELOR'].includes(d.education ?? ''));
-      await check({ filter: { categoriesAny: ['POOR_HOUSEHOLD', 'UNEMPLOYED'] } }, (d) => d.categories.some((c) => ['POOR_HOUSEHOLD', 'UNEMPLOYED'].includes(c)));
+      await check({ filter: { categoriesAny: ['POOR_HOUSEHOLD', 'UNEMPLOYED'] } }, (d) =>
+        d.categories.some((c) => ['POOR_HOUSEHOLD', 'UNEMPLOYED'].includes(c)),
+      );
       await check({ filter: { shiftsAny: ['NIGHT'] } }, (d) => d.shifts.includes('NIGHT'));
-      await check({ filter: { graduationYearMin: 2024, graduationYearMax: 2025 } }, (d) => d.graduationYear != null && d.graduationYear >= 2024 && d.graduationYear <= 2025);
+      await check(
+        { filter: { graduationYearMin: 2024, graduationYearMax: 2025 } },
+        (d) => d.graduationYear != null && d.graduationYear >= 2024 && d.graduationYear <= 2025,
+      );
       await check({ filter: { countyCodes: ['150921'] } }, (d) => d.countyCode === '150921');
       await check({ filter: { prefectureCodes: ['150100'] } }, (d) => d.prefectureCode === '150100');
       await check({ filter: { excludeIds: [docs.wang.id], minTypingSpeed: 60 } }, (d) => d.typingSpeed >= 60 && d.id !== docs.wang.id);
@@ -222,7 +305,10 @@ export function candidateIndexContract(engine: string, factory: () => Promise<En
     });
 
     it('an older version never replaces a newer one', async () => {
-      const newer = buildCandidateDocument({ ...fakeSeeker({}), id: docs.li.id, name: '李晓明', typingSpeed: 70, updatedAt: new Date('2026-07-01T00:00:00Z') } as SeekerEntity, CONTRACT_BASE);
+      const newer = buildCandidateDocument(
+        { ...fakeSeeker({}), id: docs.li.id, name: '李晓明', typingSpeed: 70, updatedAt: new Date('2026-07-01T00:00:00Z') } as SeekerEntity,
+        CONTRACT_BASE,
+      );
       await idx.upsert([newer]);
       if (idx.engine === 'postgres') {
         await idx.upsert([docs.li]); // stale (June) after July

@@ -17,7 +17,8 @@ if (!meiliUrl) {
       index,
       cleanup: async () => {
         const { Meilisearch } = (process as unknown as { getBuiltinModule(n: string): typeof import('module') })
-          .getBuiltinModule('module').createRequire(__filename)('meilisearch') as typeof import('meilisearch/dist/index.js');
+          .getBuiltinModule('module')
+          .createRequire(__filename)('meilisearch') as typeof import('meilisearch/dist/index.js');
         await new Meilisearch({ host: meiliUrl, apiKey: meiliKey }).deleteIndex(uid).waitTask();
       },
     };

@@ -4,9 +4,7 @@ import type { Index, Meilisearch, Settings, Task } from 'meilisearch/dist/index.
 import { CandidateDocument, GeoBase } from '../documents/candidate-document';
 import { queryWords } from '../documents/text-terms';
 import { MatchingException, matchingError, MatchingExceptionCode, searchUnavailable } from '../matching.exception';
-import {
-  CandidateFilter, CandidateHit, CandidateIndex, CandidateQuery, CandidateSearchResult, FacetName, MAX_WINDOW,
-} from './candidate-index';
+import { CandidateFilter, CandidateHit, CandidateIndex, CandidateQuery, CandidateSearchResult, FacetName, MAX_WINDOW } from './candidate-index';
 
 type MeiliModule = typeof import('meilisearch/dist/index.js');
 
@@ -38,8 +36,19 @@ const FACET_ATTR: Record<FacetName, string> = { county: 'countyCode', prefecture
 export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['name', 'terms', 'schoolName', 'major'],
   filterableAttributes: [
-    'id', '_geo', 'countyCode', 'prefectureCode', 'education', 'educationRank', 'mandarinRank', 'typingSpeed',
-    'callCenterMonths', 'graduationYear', 'shifts', 'categories', 'languages',
+    'id',
+    '_geo',
+    'countyCode',
+    'prefectureCode',
+    'education',
+    'educationRank',
+    'mandarinRank',
+    'typingSpeed',
+    'callCenterMonths',
+    'graduationYear',
+    'shifts',
+    'categories',
+    'languages',
   ],
   sortableAttributes: ['baseScore', 'id', '_geo', 'sourceUpdatedAt', 'distanceKm'],
   // An explicit sort orders strictly (text only filters), as in the PostgreSQL engine; without one, relevance.
@@ -136,7 +145,12 @@ export class MeiliCandidateIndex extends CandidateIndex {
     await this.call('upsert', async () => {
       const tasks = [];
       for (let i = 0; i < docs.length; i += 5000) {
-        tasks.push(this.index.addDocuments(docs.slice(i, i + 5000).map((d) => this.toMeili(d)), { primaryKey: 'id' }));
+        tasks.push(
+          this.index.addDocuments(
+            docs.slice(i, i + 5000).map((d) => this.toMeili(d)),
+            { primaryKey: 'id' },
+          ),
+        );
       }
       for (const t of tasks) await this.waitOk('upsert', t);
     });
@@ -212,7 +226,11 @@ export class MeiliCandidateIndex extends CandidateIndex {
   async search(qy: CandidateQuery): Promise<CandidateSearchResult> {
     await this.ensureReady();
     const limit = Math.max(0, Math.min(qy.limit, MAX_WINDOW - qy.offset));
-    const text = qy.text ? queryWords(qy.text).map((w) => w.substring).join(' ') : '';
+    const text = qy.text
+      ? queryWords(qy.text)
+          .map((w) => w.substring)
+          .join(' ')
+      : '';
     const base = this.filters(qy);
     const common = { indexUid: this.uid, q: text, matchingStrategy: 'all' as const, attributesToRetrieve: ['id', 'baseScore', 'distanceKm', '_geo'] };
     const s = qy.sort ?? { by: 'SCORE' };

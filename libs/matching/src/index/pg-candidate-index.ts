@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CandidateDocument, GeoBase } from '../documents/candidate-document';
 import { queryWords, termsAreExact } from '../documents/text-terms';
-import {
-  CandidateFilter, CandidateHit, CandidateIndex, CandidateQuery, CandidateSearchResult, FacetName, MAX_WINDOW,
-} from './candidate-index';
+import { CandidateFilter, CandidateHit, CandidateIndex, CandidateQuery, CandidateSearchResult, FacetName, MAX_WINDOW } from './candidate-index';
 
 /** earth() in earthdistance is 6378.168 km, our distances use the mean radius: widen the box accordingly (+1 m). */
 const EARTH_BOX_SCALE = 6378168 / 6371008.8;
@@ -57,7 +55,12 @@ const EARTH_KM = 6371.0088;
  * A lat/lng box containing every point within radiusKm (haversine) of the centre,
  * widened by a little; lng is unbounded near the poles or across the antimeridian.
  */
-export function latLngBox(geo: { lat: number; lng: number; radiusKm: number }): { latMin: number; latMax: number; lngMin: number | null; lngMax: number | null } {
+export function latLngBox(geo: { lat: number; lng: number; radiusKm: number }): {
+  latMin: number;
+  latMax: number;
+  lngMin: number | null;
+  lngMax: number | null;
+} {
   const ang = geo.radiusKm / EARTH_KM; // radians
   const pad = 1e-6;
   const dLat = (ang * 180) / Math.PI + pad;
@@ -172,10 +175,13 @@ export class PgCandidateIndex extends CandidateIndex {
   async sampleIds(n: number): Promise<string[]> {
     const from = randomUuid();
     const after: Array<{ id: string }> = await this.ds.query(
-      `SELECT seeker_id AS id FROM ${this.table} WHERE seeker_id >= $1::uuid ORDER BY seeker_id LIMIT $2`, [from, n]);
-    const wrap: Array<{ id: string }> = after.length < n
-      ? await this.ds.query(`SELECT seeker_id AS id FROM ${this.table} WHERE seeker_id < $1::uuid ORDER BY seeker_id LIMIT $2`, [from, n - after.length])
-      : [];
+      `SELECT seeker_id AS id FROM ${this.table} WHERE seeker_id >= $1::uuid ORDER BY seeker_id LIMIT $2`,
+      [from, n],
+    );
+    const wrap: Array<{ id: string }> =
+      after.length < n
+        ? await this.ds.query(`SELECT seeker_id AS id FROM ${this.table} WHERE seeker_id < $1::uuid ORDER BY seeker_id LIMIT $2`, [from, n - after.length])
+        : [];
     return [...after, ...wrap].map((r) => r.id);
   }
 
@@ -241,7 +247,10 @@ export class PgCandidateIndex extends CandidateIndex {
   }
 
   /** The SQL of a search, exposed for EXPLAIN in the benchmark. */
-  sql(q: CandidateQuery, walkBudget?: number): { hits: { text: string; values: unknown[]; window: boolean }; count?: { text: string; values: unknown[] }; facets?: { text: string; values: unknown[] } } {
+  sql(
+    q: CandidateQuery,
+    walkBudget?: number,
+  ): { hits: { text: string; values: unknown[]; window: boolean }; count?: { text: string; values: unknown[] }; facets?: { text: string; values: unknown[] } } {
     const limit = Math.max(0, Math.min(q.limit, MAX_WINDOW - q.offset));
     const sort = q.sort ?? { by: 'SCORE' };
     const t = this.table;
@@ -265,9 +274,7 @@ export class PgCandidateIndex extends CandidateIndex {
       // One pass: the first MAX_WINDOW + 1 rows in order give the page and the capped count.
       // With a walk budget, only the first `walkBudget` documents in fit order are looked at
       // (an index-only walk of candidate_documents_score); see search().
-      const from = walkBudget && sort.by === 'SCORE'
-        ? `(SELECT * FROM ${t} ORDER BY base_score DESC, seeker_id LIMIT ${hp.add(walkBudget)}) d`
-        : `${t} d`;
+      const from = walkBudget && sort.by === 'SCORE' ? `(SELECT * FROM ${t} ORDER BY base_score DESC, seeker_id LIMIT ${hp.add(walkBudget)}) d` : `${t} d`;
       hits = `SELECT d.seeker_id, d.base_score AS rank_key, ${distance} AS distance_km FROM ${from} WHERE ${cond()}
                ORDER BY ${this.orderBy(q, hp)} LIMIT ${MAX_WINDOW + 1}`;
       window = true;
@@ -321,16 +328,21 @@ export class PgCandidateIndex extends CandidateIndex {
   private termStats(): Promise<Map<string, number>> {
     const now = Date.now();
     if (!this.termStatsCache || now - this.termStatsCache.at > 10 * 60_000) {
-      const stats = (this.ds.query(
-        `SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
+      const stats = (
+        this.ds.query(
+          `SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
           WHERE schemaname = current_schema() AND tablename = $1 AND attname = 'terms'`,
-        [this.table],
-      ) as Promise<Array<{ e: string[] | null; f: number[] | null }>>).then((rows) => {
-        const m = new Map<string, number>();
-        const r = rows[0];
-        if (r?.e && r.f) r.e.forEach((e, i) => m.set(e, Number(r.f![i])));
-        return m;
-      }, () => new Map<string, number>());
+          [this.table],
+        ) as Promise<Array<{ e: string[] | null; f: number[] | null }>>
+      ).then(
+        (rows) => {
+          const m = new Map<string, number>();
+          const r = rows[0];
+          if (r?.e && r.f) r.e.forEach((e, i) => m.set(e, Number(r.f![i])));
+          return m;
+        },
+        () => new Map<string, number>(),
+      );
       this.termStatsCache = { at: now, stats };
     }
     return this.termStatsCache.stats;
@@ -375,9 +387,8 @@ export class PgCandidateIndex extends CandidateIndex {
       () => (s.facets ? (this.ds.query(s.facets.text, s.facets.values) as Promise<FacetRow[]>) : Promise.resolve([])),
     ] as const;
     // A pool runs the statements side by side; a single connection (EntityManager of a transaction) one after the other.
-    const [all, countRows, facetRows] = this.ds instanceof DataSource
-      ? await Promise.all([run[0](), run[1](), run[2]()])
-      : [await run[0](), await run[1](), await run[2]()];
+    const [all, countRows, facetRows] =
+      this.ds instanceof DataSource ? await Promise.all([run[0](), run[1](), run[2]()]) : [await run[0](), await run[1](), await run[2]()];
     return this.result(q, all, countRows, facetRows, s.hits.window);
   }
 

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { JobHit, JobIndex, SeekerFacts } from './candidate-index';
 
 const rankCase = (col: string, ranks: Record<string, number>) =>
-  `CASE ${col} ${Object.entries(ranks).map(([k, v]) => `WHEN '${k}' THEN ${Number(v)}`).join(' ')} ELSE 0 END`;
+  `CASE ${col} ${Object.entries(ranks)
+    .map(([k, v]) => `WHEN '${k}' THEN ${Number(v)}`)
+    .join(' ')} ELSE 0 END`;
 
 /**
  * Open postings ranked for one seeker, straight from job_postings (open

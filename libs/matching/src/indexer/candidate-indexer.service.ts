@@ -138,7 +138,16 @@ export class CandidateIndexer {
     const from = globalThis.crypto.randomUUID();
     const eligible = repo.createQueryBuilder('s').where('s.shared_with_tenants AND s.erased_at IS NULL');
     let rows = await eligible.clone().andWhere('s.id >= :from', { from }).orderBy('s.id').limit(sample).getMany();
-    if (rows.length < sample) rows = [...rows, ...(await eligible.clone().andWhere('s.id < :from', { from }).orderBy('s.id').limit(sample - rows.length).getMany())];
+    if (rows.length < sample)
+      rows = [
+        ...rows,
+        ...(await eligible
+          .clone()
+          .andWhere('s.id < :from', { from })
+          .orderBy('s.id')
+          .limit(sample - rows.length)
+          .getMany()),
+      ];
     const docs = await this.index.get(rows.map((r) => r.id));
     const missing: string[] = [];
     const stale: ConsistencyReport['stale'] = [];
@@ -157,7 +166,13 @@ export class CandidateIndexer {
     const extra = indexIds.filter((id) => !byId.has(id) || !isIndexable(byId.get(id)!));
     if (repair) for (const id of [...missing, ...stale.map((s) => s.id), ...extra]) await this.syncSeeker(id);
     const report: ConsistencyReport = {
-      engine: this.index.engine, dbCount: n, indexCount, sampled: rows.length + indexIds.length, missing, stale, extra,
+      engine: this.index.engine,
+      dbCount: n,
+      indexCount,
+      sampled: rows.length + indexIds.length,
+      missing,
+      stale,
+      extra,
       ok: n === indexCount && !missing.length && !stale.length && !extra.length,
     };
     if (!report.ok) this.logger.warn(`index consistency: ${JSON.stringify({ ...report, missing: missing.length, stale: stale.length, extra: extra.length })}`);

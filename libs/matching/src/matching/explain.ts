@@ -9,7 +9,10 @@ export const SHIFT_ZH: Record<string, string> = { DAY: '白班', TWO_SHIFT: '两
  * "85 km · 普通话二甲 · 打字 62 字/分 · 3个月呼叫中心经验 · 已完成新员工入职课程（技师）".
  */
 export function candidateReasons(
-  s: SeekerEntity, posting: Pick<PostingEntity, 'shifts'>, distanceKm: number | null, training: readonly CompletedTraining[] = [],
+  s: SeekerEntity,
+  posting: Pick<PostingEntity, 'shifts'>,
+  distanceKm: number | null,
+  training: readonly CompletedTraining[] = [],
 ): string[] {
   const out: string[] = [];
   if (distanceKm != null) out.push(`${Math.round(distanceKm)} km`);
@@ -27,14 +30,23 @@ export function candidateReasons(
 export function trainingReason(training: readonly CompletedTraining[]): string {
   const latest = [...training].sort((a, b) => new Date(b.completedAt).getTime() - new Date(a.completedAt).getTime())[0];
   const rank = { ADVANCED_WORKER: 1, TECHNICIAN: 2, SENIOR_TECHNICIAN: 3 } as const;
-  const best = training.map((t) => t.skillLevel).filter((l): l is NonNullable<typeof l> => !!l).sort((a, b) => rank[b] - rank[a])[0];
+  const best = training
+    .map((t) => t.skillLevel)
+    .filter((l): l is NonNullable<typeof l> => !!l)
+    .sort((a, b) => rank[b] - rank[a])[0];
   const more = training.length > 1 ? `等${training.length}个培训` : '';
   return `已完成${CLASS_TYPE_ZH[latest.classType] ?? latest.className}${best ? `（${SKILL_LEVEL_ZH[best]}）` : ''}${more}`;
 }
 
 const EDUCATION_EN: Record<Education, string> = {
-  PRIMARY: 'primary school', JUNIOR_HIGH: 'junior high school', SECONDARY: 'secondary vocational school', HIGH_SCHOOL: 'senior high school',
-  JUNIOR_COLLEGE: 'junior college (dazhuan)', BACHELOR: "bachelor's degree", MASTER: "master's degree", DOCTOR: 'doctorate',
+  PRIMARY: 'primary school',
+  JUNIOR_HIGH: 'junior high school',
+  SECONDARY: 'secondary vocational school',
+  HIGH_SCHOOL: 'senior high school',
+  JUNIOR_COLLEGE: 'junior college (dazhuan)',
+  BACHELOR: "bachelor's degree",
+  MASTER: "master's degree",
+  DOCTOR: 'doctorate',
 };
 /** "2A" → "2-A", as the Putonghua (Mandarin) test certificate writes it. */
 const mandarinEn = (level: string) => level.replace(/^(\d)([AB])$/, '$1-$2');

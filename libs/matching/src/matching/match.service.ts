@@ -67,7 +67,13 @@ export class MatchService {
       `SELECT seeker_id FROM applications WHERE posting_id = $1 UNION SELECT seeker_id FROM hires WHERE posting_id = $1`,
       [posting.id],
     );
-    const res = await this.index.search(this.candidateQuery(posting, excluded.map((r) => r.seeker_id), args));
+    const res = await this.index.search(
+      this.candidateQuery(
+        posting,
+        excluded.map((r) => r.seeker_id),
+        args,
+      ),
+    );
     const [rows, trained] = await Promise.all([
       this.seekers.findByIds(res.hits.map((h) => h.seekerId)),
       this.training.completedTrainingFor(res.hits.map((h) => h.seekerId)),
@@ -123,9 +129,9 @@ export class MatchService {
 export function seekerFacts(s: SeekerEntity) {
   return {
     seekerId: s.id,
-    mandarinRank: s.mandarinLevel ? MANDARIN_RANK[s.mandarinLevel] ?? 0 : 0,
+    mandarinRank: s.mandarinLevel ? (MANDARIN_RANK[s.mandarinLevel] ?? 0) : 0,
     typingSpeed: s.typingSpeed ?? 0,
-    educationRank: s.education ? EDUCATION_RANK[s.education] ?? 0 : 0,
+    educationRank: s.education ? (EDUCATION_RANK[s.education] ?? 0) : 0,
     shifts: s.shifts ?? [],
   };
 }

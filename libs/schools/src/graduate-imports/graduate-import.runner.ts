@@ -3,9 +3,7 @@ import { regionDirectory } from '@app/talent';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  GraduateFileError, GraduateFileRow, GraduateRecord, GraduateRowError, defaultValidatorDeps, readGraduateFile, validateGraduateFile,
-} from '../imports';
+import { GraduateFileError, GraduateFileRow, GraduateRecord, GraduateRowError, defaultValidatorDeps, readGraduateFile, validateGraduateFile } from '../imports';
 import { GraduateImportEntity } from './graduate-import.entity';
 import { GraduatePoolWriter } from './graduate-pool.writer';
 import { GraduateUploadStore } from './graduate-upload.store';
@@ -87,12 +85,14 @@ export class GraduateImportRunner {
     // finished must not turn DONE back into PROCESSING (and then FAILED for want of the deleted file).
     // unfinished_attempts counts claims whose run never ended: the process died mid-import. It is lowered
     // again in the finally below, so only crashed attempts stay counted.
-    const claimed = returnedRows(await this.dataSource.query(
-      `UPDATE graduate_imports SET status = 'PROCESSING', started_at = COALESCE(started_at, $2), attempts = attempts + 1,
+    const claimed = returnedRows(
+      await this.dataSource.query(
+        `UPDATE graduate_imports SET status = 'PROCESSING', started_at = COALESCE(started_at, $2), attempts = attempts + 1,
               unfinished_attempts = unfinished_attempts + 1, updated_at = $2
         WHERE id = $1 AND status IN ('QUEUED', 'PROCESSING') AND unfinished_attempts < $3 RETURNING id`,
-      [importId, this.clock.now(), MAX_IMPORT_CRASHES],
-    ));
+        [importId, this.clock.now(), MAX_IMPORT_CRASHES],
+      ),
+    );
     if (!claimed.length) {
       const [cur] = await this.dataSource.query(`SELECT status, unfinished_attempts FROM graduate_imports WHERE id = $1`, [importId]);
       if (cur && ['QUEUED', 'PROCESSING'].includes(cur.status) && cur.unfinished_attempts >= MAX_IMPORT_CRASHES) {
@@ -172,7 +172,8 @@ export class GraduateImportRunner {
     await this.store.discard(imp.id, localPath);
     await this.outbox.kick();
     const [done] = await this.dataSource.query(
-      `SELECT rows_processed, created_count, updated_count, unchanged_count, rejected_count FROM graduate_imports WHERE id = $1`, [importId],
+      `SELECT rows_processed, created_count, updated_count, unchanged_count, rejected_count FROM graduate_imports WHERE id = $1`,
+      [importId],
     );
     this.logger.log(
       `import ${importId} done in ${Math.round(this.timings.commit)} ms of batch commits (${Math.round(this.timings.waitForDb)} ms waiting for them): ${done.rows_processed} rows, ${done.created_count} created, ${done.updated_count} updated, ${done.unchanged_count} unchanged, ${done.rejected_count} rejected`,

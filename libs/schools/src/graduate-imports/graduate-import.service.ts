@@ -70,19 +70,41 @@ export class GraduateImportService {
       }
       if (estimate === null && format === 'csv') estimate = Math.max(0, (await this.store.countLines(file.path)) - headerRow);
       if (estimate !== null && estimate > MAX_IMPORT_ROWS && format === 'csv') {
-        const e = new GraduateFileError('TOO_MANY_ROWS', `文件超过 ${MAX_IMPORT_ROWS} 行，请拆分后分批上传`, `The file has more than ${MAX_IMPORT_ROWS} rows; split it and upload in parts`);
+        const e = new GraduateFileError(
+          'TOO_MANY_ROWS',
+          `文件超过 ${MAX_IMPORT_ROWS} 行，请拆分后分批上传`,
+          `The file has more than ${MAX_IMPORT_ROWS} rows; split it and upload in parts`,
+        );
         throw graduateFileInvalid(e);
       }
       const now = this.clock.now();
       const saved = await this.imports.manager.transaction(async (m) => {
         const row = await m.save(
-        this.imports.create({
-          schoolId, uploadedBy: actor.userId, fileName: file.originalName.slice(0, 255), fileSize: file.size,
-          fileSha256: await this.store.sha256(file.path), format, encoding, sheetName, headerRow, headers,
-          status: 'QUEUED', rowsTotal: estimate, rowsProcessed: 0, lastRowNumber: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0,
-          rejectedCount: 0, warningCount: 0, attempts: 0, createdAt: now, updatedAt: now,
-        }),
-      );
+          this.imports.create({
+            schoolId,
+            uploadedBy: actor.userId,
+            fileName: file.originalName.slice(0, 255),
+            fileSize: file.size,
+            fileSha256: await this.store.sha256(file.path),
+            format,
+            encoding,
+            sheetName,
+            headerRow,
+            headers,
+            status: 'QUEUED',
+            rowsTotal: estimate,
+            rowsProcessed: 0,
+            lastRowNumber: 0,
+            createdCount: 0,
+            updatedCount: 0,
+            unchangedCount: 0,
+            rejectedCount: 0,
+            warningCount: 0,
+            attempts: 0,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
         await this.store.persist(m, row.id, file.path);
         return row;
       });
@@ -105,9 +127,16 @@ export class GraduateImportService {
 
   async list(actor: Actor, page: PageArgs): Promise<Page<GraduateImportModel>> {
     const [rows, total] = await this.imports.findAndCount({
-      where: { schoolId: requireSchool(actor) }, order: { createdAt: 'DESC', id: 'ASC' }, skip: page.offset, take: page.first,
+      where: { schoolId: requireSchool(actor) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: page.offset,
+      take: page.first,
     });
-    return toPage(rows.map((r) => this.toModel(r)), total, page);
+    return toPage(
+      rows.map((r) => this.toModel(r)),
+      total,
+      page,
+    );
   }
 
   /** Rejected rows with row, column and reason; values that look like ID or phone numbers are masked. */
@@ -118,7 +147,14 @@ export class GraduateImportService {
       const p = JSON.parse(this.crypto.decrypt(r.payloadEnc)) as RejectionPayload;
       return {
         row: r.rowNumber,
-        errors: p.errors.map((e) => ({ column: e.column, header: e.header, field: e.field, code: e.code, reason: maskDigits(e.reason_zh), reasonEn: maskDigits(e.reason_en) })),
+        errors: p.errors.map((e) => ({
+          column: e.column,
+          header: e.header,
+          field: e.field,
+          code: e.code,
+          reason: maskDigits(e.reason_zh),
+          reasonEn: maskDigits(e.reason_en),
+        })),
       };
     });
     return toPage(items, total, page);
@@ -129,7 +165,7 @@ export class GraduateImportService {
     const imp = await this.find(actor, importId);
     const report = createBadRowsReport(out, imp.headers);
     const pageSize = 1000;
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const rows: Array<{ row_number: number; payload_enc: string }> = await this.imports.manager.query(
         `SELECT row_number, payload_enc FROM graduate_import_rejections WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`,
         [imp.id, after, pageSize],
@@ -165,10 +201,27 @@ export class GraduateImportService {
     const total = e.status === 'DONE' ? e.rowsProcessed : e.rowsTotal;
     const percent = e.status === 'DONE' ? 100 : total ? Math.min(99, Math.floor((e.rowsProcessed / total) * 100)) : 0;
     return {
-      id: e.id, fileName: e.fileName, fileSize: e.fileSize, fileSha256: e.fileSha256, format: e.format, encoding: e.encoding, sheetName: e.sheetName,
-      headerRow: e.headerRow, status: e.status, rowsProcessed: e.rowsProcessed, rowsTotal: total, progressPercent: percent,
-      accepted: e.createdCount + e.updatedCount + e.unchangedCount, rejected: e.rejectedCount, warnings: e.warningCount,
-      errorCode: e.errorCode, errorMessage: e.errorZh, errorMessageEn: e.errorEn, createdAt: e.createdAt, startedAt: e.startedAt, finishedAt: e.finishedAt,
+      id: e.id,
+      fileName: e.fileName,
+      fileSize: e.fileSize,
+      fileSha256: e.fileSha256,
+      format: e.format,
+      encoding: e.encoding,
+      sheetName: e.sheetName,
+      headerRow: e.headerRow,
+      status: e.status,
+      rowsProcessed: e.rowsProcessed,
+      rowsTotal: total,
+      progressPercent: percent,
+      accepted: e.createdCount + e.updatedCount + e.unchangedCount,
+      rejected: e.rejectedCount,
+      warnings: e.warningCount,
+      errorCode: e.errorCode,
+      errorMessage: e.errorZh,
+      errorMessageEn: e.errorEn,
+      createdAt: e.createdAt,
+      startedAt: e.startedAt,
+      finishedAt: e.finishedAt,
     };
   }
 }

@@ -140,7 +140,18 @@ export class GraduatePoolWriter {
       else elsewhere.add(l.seeker_id);
     }
     //    fill empty fields only of a profile this school's list created: nobody's, confirmed here, at no other school
-    const fills: Array<{ id: string; gender: string | null; birth: string | null; phoneEnc: string | null; phoneHash: string | null; education: string | null; schoolName: string | null; major: string | null; year: number | null; completeness: number }> = [];
+    const fills: Array<{
+      id: string;
+      gender: string | null;
+      birth: string | null;
+      phoneEnc: string | null;
+      phoneHash: string | null;
+      education: string | null;
+      schoolName: string | null;
+      major: string | null;
+      year: number | null;
+      completeness: number;
+    }> = [];
     const filledIds = new Set<string>();
     records.forEach((r, i) => {
       const s = byHash.get(hashes[i])!;
@@ -160,10 +171,19 @@ export class GraduatePoolWriter {
       };
       if (f.gender || f.birth || f.phoneEnc || f.education || f.schoolName || f.major || f.year != null) {
         f.completeness = profileCompleteness({
-          idNumberEnc: s.id_number_enc, name: s.name, phoneEnc: s.phone_enc ?? f.phoneEnc, regionCode: s.region_code,
-          education: (s.education ?? f.education) as SeekerEntity['education'], major: s.major ?? f.major, schoolName: s.school_name ?? f.schoolName,
-          graduationYear: s.graduation_year ?? f.year, mandarinLevel: s.mandarin_level as SeekerEntity['mandarinLevel'], typingSpeed: s.typing_speed,
-          callCenterMonths: s.call_center_months, shifts: s.shifts, languages: s.languages,
+          idNumberEnc: s.id_number_enc,
+          name: s.name,
+          phoneEnc: s.phone_enc ?? f.phoneEnc,
+          regionCode: s.region_code,
+          education: (s.education ?? f.education) as SeekerEntity['education'],
+          major: s.major ?? f.major,
+          schoolName: s.school_name ?? f.schoolName,
+          graduationYear: s.graduation_year ?? f.year,
+          mandarinLevel: s.mandarin_level as SeekerEntity['mandarinLevel'],
+          typingSpeed: s.typing_speed,
+          callCenterMonths: s.call_center_months,
+          shifts: s.shifts,
+          languages: s.languages,
         });
         fills.push(f);
         filledIds.add(s.id);
@@ -181,8 +201,16 @@ export class GraduatePoolWriter {
              AS v(id, gender, birth_date, phone_enc, phone_hash, education, school_name, major, graduation_year, completeness)
           WHERE s.id = v.id`,
         [
-          fills.map((f) => f.id), fills.map((f) => f.gender), fills.map((f) => f.birth), fills.map((f) => f.phoneEnc), fills.map((f) => f.phoneHash),
-          fills.map((f) => f.education), fills.map((f) => f.schoolName), fills.map((f) => f.major), fills.map((f) => f.year), fills.map((f) => f.completeness),
+          fills.map((f) => f.id),
+          fills.map((f) => f.gender),
+          fills.map((f) => f.birth),
+          fills.map((f) => f.phoneEnc),
+          fills.map((f) => f.phoneHash),
+          fills.map((f) => f.education),
+          fills.map((f) => f.schoolName),
+          fills.map((f) => f.major),
+          fills.map((f) => f.year),
+          fills.map((f) => f.completeness),
           opts.now,
         ],
       );
@@ -196,9 +224,16 @@ export class GraduatePoolWriter {
       const idx: number[] = [];
       seekerIds.forEach((id, i) => pick(id) && idx.push(i));
       return [
-        school.id, idx.map((i) => seekerIds[i]), idx.map((i) => records[i].major), idx.map((i) => records[i].education),
-        idx.map((i) => records[i].graduationYear), idx.map((i) => records[i].className), idx.map((i) => records[i].studentNo), opts.now,
-        requestedBy, importId,
+        school.id,
+        idx.map((i) => seekerIds[i]),
+        idx.map((i) => records[i].major),
+        idx.map((i) => records[i].education),
+        idx.map((i) => records[i].graduationYear),
+        idx.map((i) => records[i].className),
+        idx.map((i) => records[i].studentNo),
+        opts.now,
+        requestedBy,
+        importId,
       ];
     };
     const schoolInsert = (status: 'CONFIRMED' | 'PENDING') =>
@@ -208,7 +243,11 @@ export class GraduatePoolWriter {
               '${status}', ${status === 'CONFIRMED' ? `$8, 'NEW_PROFILE'` : 'NULL, NULL'}
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::text[])
            AS v(seeker_id, major, education, graduation_year, class_name, student_no)`;
-    if (createdIds.size) await m.query(schoolInsert('CONFIRMED'), schoolRows((id) => createdIds.has(id)));
+    if (createdIds.size)
+      await m.query(
+        schoolInsert('CONFIRMED'),
+        schoolRows((id) => createdIds.has(id)),
+      );
     const newlyPending = new Set(existingIds.filter((id) => !ownLink.has(id)));
     const toUpsert = (id: string) => !createdIds.has(id) && ownLink.get(id) !== 'DECLINED';
     const schoolChanged: Array<{ seeker_id: string; status: string }> = !seekerIds.some(toUpsert)
@@ -285,7 +324,13 @@ function insertSeekersSql(onConflict: string): string {
 
 function newProfileCompleteness(r: GraduateRecord): number {
   return profileCompleteness({
-    idNumberEnc: 'x', name: r.name, phoneEnc: r.phone ? 'x' : null, education: r.education as SeekerEntity['education'],
-    major: r.major, graduationYear: r.graduationYear, shifts: [], languages: [],
+    idNumberEnc: 'x',
+    name: r.name,
+    phoneEnc: r.phone ? 'x' : null,
+    education: r.education as SeekerEntity['education'],
+    major: r.major,
+    graduationYear: r.graduationYear,
+    shifts: [],
+    languages: [],
   });
 }

@@ -27,11 +27,7 @@ export interface BadRowsReport {
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
-export function createBadRowsReport(
-  out: Writable,
-  headers: readonly string[],
-  opts: BadRowsReportOptions = {},
-): BadRowsReport {
+export function createBadRowsReport(out: Writable, headers: readonly string[], opts: BadRowsReportOptions = {}): BadRowsReport {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(BAD_ROWS_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   const width = headers.length;
@@ -92,11 +88,13 @@ function letterIndex(letters: string): number {
 export async function writeBadRowsReport(
   out: Writable,
   headers: readonly string[],
-  rows: AsyncIterable<{ rowNumber: number; raw: readonly string[]; errors: readonly GraduateRowError[] }> | Iterable<{
-    rowNumber: number;
-    raw: readonly string[];
-    errors: readonly GraduateRowError[];
-  }>,
+  rows:
+    | AsyncIterable<{ rowNumber: number; raw: readonly string[]; errors: readonly GraduateRowError[] }>
+    | Iterable<{
+        rowNumber: number;
+        raw: readonly string[];
+        errors: readonly GraduateRowError[];
+      }>,
   opts?: BadRowsReportOptions,
 ): Promise<number> {
   const report = createBadRowsReport(out, headers, opts);

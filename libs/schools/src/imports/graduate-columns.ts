@@ -130,20 +130,7 @@ export const GRADUATE_COLUMNS: readonly GraduateColumnDef[] = [
     label: '毕业年份',
     labelEn: 'Graduation year',
     required: true,
-    aliases: [
-      '毕业年份',
-      '毕业年度',
-      '毕业时间',
-      '毕业日期',
-      '毕业年月',
-      '毕业届别',
-      '届别',
-      '届次',
-      '毕业届',
-      'graduationyear',
-      'graduation',
-      'gradyear',
-    ],
+    aliases: ['毕业年份', '毕业年度', '毕业时间', '毕业日期', '毕业年月', '毕业届别', '届别', '届次', '毕业届', 'graduationyear', 'graduation', 'gradyear'],
     example: '2025',
     noteZh: '必填。如 2025、2025届、2025-06 或日期。',
   },
@@ -185,9 +172,7 @@ export const GRADUATE_COLUMNS: readonly GraduateColumnDef[] = [
   },
 ];
 
-export const REQUIRED_FIELDS: readonly GraduateField[] = GRADUATE_COLUMNS.filter((c) => c.required).map(
-  (c) => c.field,
-);
+export const REQUIRED_FIELDS: readonly GraduateField[] = GRADUATE_COLUMNS.filter((c) => c.required).map((c) => c.field);
 
 const BY_FIELD = new Map(GRADUATE_COLUMNS.map((c) => [c.field, c]));
 export function columnDef(field: GraduateField): GraduateColumnDef {
@@ -297,15 +282,60 @@ export function mapHeaderRow(cells: readonly string[]): HeaderMapping {
 // Education 学历
 
 /** The levels a graduate list may give: core's Education from 中专 up. */
-export const EDUCATION_LEVELS = [Education.SECONDARY, Education.HIGH_SCHOOL, Education.JUNIOR_COLLEGE, Education.BACHELOR, Education.MASTER, Education.DOCTOR] as const;
+export const EDUCATION_LEVELS = [
+  Education.SECONDARY,
+  Education.HIGH_SCHOOL,
+  Education.JUNIOR_COLLEGE,
+  Education.BACHELOR,
+  Education.MASTER,
+  Education.DOCTOR,
+] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 export const EDUCATION_LABELS = Object.fromEntries(EDUCATION_LEVELS.map((e) => [e, EDUCATION_ZH[e]])) as Record<EducationLevel, string>;
 
 const EDUCATION_VARIANTS: [EducationLevel, string[]][] = [
-  [Education.SECONDARY, ['中专', '中职', '中等专业学校', '中等专科', '中等职业', '中等职业教育', '职高', '职业高中', '技校', '技工学校', '中技', '中级技工', '中等专业', 'secondary', 'vocationalsecondary']],
+  [
+    Education.SECONDARY,
+    [
+      '中专',
+      '中职',
+      '中等专业学校',
+      '中等专科',
+      '中等职业',
+      '中等职业教育',
+      '职高',
+      '职业高中',
+      '技校',
+      '技工学校',
+      '中技',
+      '中级技工',
+      '中等专业',
+      'secondary',
+      'vocationalsecondary',
+    ],
+  ],
   [Education.HIGH_SCHOOL, ['高中', '普高', '普通高中', '高级中学', 'highschool']],
-  [Education.JUNIOR_COLLEGE, ['大专', '专科', '高职', '高专', '高职高专', '大学专科', '专科(高职)', '高职(专科)', '全日制大专', '全日制专科', '高等职业教育', '五年一贯制大专', '五年制大专', 'juniorcollege', 'associate']],
+  [
+    Education.JUNIOR_COLLEGE,
+    [
+      '大专',
+      '专科',
+      '高职',
+      '高专',
+      '高职高专',
+      '大学专科',
+      '专科(高职)',
+      '高职(专科)',
+      '全日制大专',
+      '全日制专科',
+      '高等职业教育',
+      '五年一贯制大专',
+      '五年制大专',
+      'juniorcollege',
+      'associate',
+    ],
+  ],
   [Education.BACHELOR, ['本科', '大学本科', '大本', '学士', '全日制本科', '普通本科', '职业本科', '专升本', 'bachelor', 'undergraduate']],
   [Education.MASTER, ['硕士', '研究生', '硕士研究生', '全日制硕士', '专业硕士', '学术硕士', 'master', 'postgraduate']],
   [Education.DOCTOR, ['博士', '博士研究生', 'doctor', 'phd']],

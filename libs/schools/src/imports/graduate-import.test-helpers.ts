@@ -2,13 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readGraduateFile, GraduateFile, ReadGraduateFileOptions, GraduateFileRow } from './graduate-file-reader';
-import {
-  GraduateRecord,
-  GraduateRowError,
-  GraduateRowWarning,
-  defaultValidatorDeps,
-  validateGraduateFile,
-} from './graduate-row-validator';
+import { GraduateRecord, GraduateRowError, GraduateRowWarning, defaultValidatorDeps, validateGraduateFile } from './graduate-row-validator';
 import { FIXTURE_REGION_CODES, FixtureExpectation } from '../../../../tools/fixtures/graduate-fixtures';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/graduates');

@@ -1,12 +1,6 @@
 import { mapHeaderRow } from './graduate-columns';
 import type { GraduateFileRow } from './graduate-file-reader';
-import {
-  DuplicateIdTracker,
-  GraduateRowValidator,
-  cleanIdNumber,
-  normalizeName,
-  parseGraduationYear,
-} from './graduate-row-validator';
+import { DuplicateIdTracker, GraduateRowValidator, cleanIdNumber, normalizeName, parseGraduationYear } from './graduate-row-validator';
 import { MANIFEST, deps, errorKey, processFile } from './graduate-import.test-helpers';
 import { makeResidentId } from '@app/core';
 
@@ -46,7 +40,11 @@ describe('validation of every fixture against its manifest', () => {
       expect.objectContaining({ column: 'C', header: '*身份证号', code: 'ID_EXCEL_NUMBER', reason_zh: expect.stringContaining('文本') }),
     ]);
     // two problems in one row are both reported
-    expect(byRow(165).map((e) => e.code).sort()).toEqual(['PHONE_INVALID', 'REQUIRED']);
+    expect(
+      byRow(165)
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(['PHONE_INVALID', 'REQUIRED']);
     // Excel-truncated ID gets the hint
     expect(byRow(179)[0].reason_zh).toContain('末尾为000');
     // accepted variants

@@ -5,15 +5,7 @@
  * so this file does not depend on how @app/core is wired; `defaultValidatorDeps`
  * wires the ones in libs/core for now.
  */
-import {
-  GraduateField,
-  HeaderMapping,
-  EducationLevel,
-  columnDef,
-  mapEducation,
-  GRADUATE_COLUMNS,
-  TEMPLATE_EXAMPLE_ID,
-} from './graduate-columns';
+import { GraduateField, HeaderMapping, EducationLevel, columnDef, mapEducation, GRADUATE_COLUMNS, TEMPLATE_EXAMPLE_ID } from './graduate-columns';
 import type { GraduateFileRow } from './graduate-file-reader';
 import { parseResidentId, normalizeMobile, RESIDENT_ID_MESSAGES } from '@app/core';
 
@@ -96,8 +88,7 @@ export interface GraduateRowWarning {
 }
 
 export type GraduateRowResult =
-  | { ok: true; record: GraduateRecord; warnings: GraduateRowWarning[] }
-  | { ok: false; errors: GraduateRowError[]; warnings: GraduateRowWarning[] };
+  { ok: true; record: GraduateRecord; warnings: GraduateRowWarning[] } | { ok: false; errors: GraduateRowError[]; warnings: GraduateRowWarning[] };
 
 const MAX_LEN: Partial<Record<GraduateField, number>> = {
   name: 50,
@@ -191,9 +182,7 @@ export class GraduateRowValidator {
       }
       const max = MAX_LEN[def.field];
       if (max && cell(def.field).length > max) {
-        errors.push(
-          this.error(n, def.field, 'TOO_LONG', `${def.label}超过 ${max} 个字`, `${def.labelEn} is longer than ${max} characters`),
-        );
+        errors.push(this.error(n, def.field, 'TOO_LONG', `${def.label}超过 ${max} 个字`, `${def.labelEn} is longer than ${max} characters`));
       }
     }
 
@@ -214,7 +203,10 @@ export class GraduateRowValidator {
         // show it the way Excel displays it in a General cell: 1.50902E+17
         const shown =
           row.kinds.idNumber === 'number' && Number.isFinite(Number(idRaw))
-            ? Number(idRaw).toExponential(5).toUpperCase().replace(/\.?0+E/, 'E')
+            ? Number(idRaw)
+                .toExponential(5)
+                .toUpperCase()
+                .replace(/\.?0+E/, 'E')
             : idRaw;
         errors.push(
           this.error(
@@ -245,9 +237,7 @@ export class GraduateRowValidator {
             zh += '（末尾为000，可能被 Excel 当作数字截断过）';
             en += ' (ends in 000: possibly truncated by Excel as a number)';
           }
-          const code = ({ FORMAT: 'ID_FORMAT', CHECK_DIGIT: 'ID_CHECK_DIGIT', BIRTH_DATE: 'ID_BIRTH_DATE', REGION: 'ID_REGION' } as const)[
-            parsed.error
-          ];
+          const code = ({ FORMAT: 'ID_FORMAT', CHECK_DIGIT: 'ID_CHECK_DIGIT', BIRTH_DATE: 'ID_BIRTH_DATE', REGION: 'ID_REGION' } as const)[parsed.error];
           errors.push(this.error(n, 'idNumber', code, zh, en));
         }
       }
@@ -258,7 +248,9 @@ export class GraduateRowValidator {
     if (genderText) {
       const g = GENDER_MAP[genderText];
       if (!g) {
-        errors.push(this.error(n, 'gender', 'GENDER_UNKNOWN', `性别应填“男”或“女”，而不是“${cell('gender')}”`, `Gender must be 男 or 女, got "${cell('gender')}"`));
+        errors.push(
+          this.error(n, 'gender', 'GENDER_UNKNOWN', `性别应填“男”或“女”，而不是“${cell('gender')}”`, `Gender must be 男 or 女, got "${cell('gender')}"`),
+        );
       } else if (idInfo && g !== idInfo.gender) {
         warnings.push({
           row: n,
@@ -278,7 +270,13 @@ export class GraduateRowValidator {
       phone = this.deps.normalizeMobile(phoneRaw.normalize('NFKC').replace(/[()（）]/g, ''));
       if (!phone) {
         errors.push(
-          this.error(n, 'phone', 'PHONE_INVALID', `手机号“${phoneRaw}”格式不正确（应为11位，以1开头）`, `Mobile number "${phoneRaw}" is invalid (11 digits starting with 1)`),
+          this.error(
+            n,
+            'phone',
+            'PHONE_INVALID',
+            `手机号“${phoneRaw}”格式不正确（应为11位，以1开头）`,
+            `Mobile number "${phoneRaw}" is invalid (11 digits starting with 1)`,
+          ),
         );
       }
     }
@@ -290,7 +288,13 @@ export class GraduateRowValidator {
       year = parseGraduationYear(yearRaw, row.kinds.graduationYear);
       if (year === null) {
         errors.push(
-          this.error(n, 'graduationYear', 'YEAR_INVALID', `无法识别毕业年份“${yearRaw}”（可填 2025、2025届、2025-06）`, `Cannot read graduation year "${yearRaw}" (use 2025, 2025届 or 2025-06)`),
+          this.error(
+            n,
+            'graduationYear',
+            'YEAR_INVALID',
+            `无法识别毕业年份“${yearRaw}”（可填 2025、2025届、2025-06）`,
+            `Cannot read graduation year "${yearRaw}" (use 2025, 2025届 or 2025-06)`,
+          ),
         );
       } else if (year < this.minYear || year > this.maxYear) {
         errors.push(
@@ -312,7 +316,13 @@ export class GraduateRowValidator {
       education = mapEducation(eduRaw);
       if (!education) {
         errors.push(
-          this.error(n, 'education', 'EDUCATION_UNKNOWN', `无法识别学历“${eduRaw}”（可填 中专、高中、大专、本科、硕士、博士）`, `Unknown education level "${eduRaw}"`),
+          this.error(
+            n,
+            'education',
+            'EDUCATION_UNKNOWN',
+            `无法识别学历“${eduRaw}”（可填 中专、高中、大专、本科、硕士、博士）`,
+            `Unknown education level "${eduRaw}"`,
+          ),
         );
       }
     }

@@ -81,9 +81,11 @@ describe('bad rows report', () => {
     const buf = await toBuffer(async (out) => {
       const rep = createBadRowsReport(out, ['姓名', '身份证号'], { language: 'zh-en' });
       for (let i = 0; i < 1000; i++) {
-        rep.addRow(i + 2, ['张三', 'x'], [
-          { row: i + 2, column: 'B', header: '身份证号', field: 'idNumber', code: 'ID_FORMAT', reason_zh: '格式错误', reason_en: 'bad format' },
-        ]);
+        rep.addRow(
+          i + 2,
+          ['张三', 'x'],
+          [{ row: i + 2, column: 'B', header: '身份证号', field: 'idNumber', code: 'ID_FORMAT', reason_zh: '格式错误', reason_en: 'bad format' }],
+        );
       }
       expect(rep.count).toBe(1000);
       await rep.finish();

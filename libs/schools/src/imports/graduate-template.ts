@@ -12,7 +12,16 @@ export const TEMPLATE_SHEET_NAME = '毕业生名单';
 export const TEMPLATE_NOTES_SHEET_NAME = '填写说明';
 
 const TEXT_FIELDS: GraduateField[] = ['idNumber', 'phone', 'studentNo', 'graduationYear', 'className'];
-const WIDTH: Partial<Record<GraduateField, number>> = { idNumber: 22, phone: 15, major: 20, className: 14, studentNo: 14, email: 24, hometown: 26, graduationYear: 10 };
+const WIDTH: Partial<Record<GraduateField, number>> = {
+  idNumber: 22,
+  phone: 15,
+  major: 20,
+  className: 14,
+  studentNo: 14,
+  email: 24,
+  hometown: 26,
+  graduationYear: 10,
+};
 /** Rows that get drop-down validation and text formatting. */
 const DATA_ROWS = 5000;
 
@@ -43,8 +52,7 @@ export async function writeGraduateTemplate(out: Writable): Promise<void> {
   example.commit();
 
   // the streaming WorksheetWriter supports data validations; the typings only declare them on Worksheet
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   const col = (f: GraduateField) => columnLetter(GRADUATE_COLUMNS.findIndex((c) => c.field === f));
   validations.add(`${col('gender')}2:${col('gender')}${DATA_ROWS}`, {
     type: 'list',

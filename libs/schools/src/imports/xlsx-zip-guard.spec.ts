@@ -2,7 +2,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { farColumnCell, inflatingSheet, lyingSheet, moderateTextBomb, sharedStringsBomb, HEADER, inlineRow, xlsxWithSheet } from '../../../../tools/fixtures/hostile-xlsx';
+import {
+  farColumnCell,
+  inflatingSheet,
+  lyingSheet,
+  moderateTextBomb,
+  sharedStringsBomb,
+  HEADER,
+  inlineRow,
+  xlsxWithSheet,
+} from '../../../../tools/fixtures/hostile-xlsx';
 import { GraduateFileError, ReadGraduateFileOptions, readGraduateFile } from './graduate-file-reader';
 import { XLSX_LIMITS } from './xlsx-zip-guard';
 
@@ -70,7 +79,9 @@ describe('hostile xlsx files are refused before they cost memory, disk or CPU', 
     expect(e.messageEn).toContain('Column XFD of row 25');
     expect(e.details).toMatchObject({ row: 25, column: 'XFD', maxColumns: 256 });
     // in the header rows it is refused while looking for the header (the upload request)
-    const wideHeader = xlsxWithSheet(`<worksheet><sheetData>${inlineRow(1, [...HEADER.map((h, i) => [i, h] as [number, string]), [16383, '备注']])}</sheetData></worksheet>`);
+    const wideHeader = xlsxWithSheet(
+      `<worksheet><sheetData>${inlineRow(1, [...HEADER.map((h, i) => [i, h] as [number, string]), [16383, '备注']])}</sheetData></worksheet>`,
+    );
     await expect(readGraduateFile(Readable.from(wideHeader), 'x.xlsx')).rejects.toMatchObject({ code: 'TOO_MANY_COLUMNS', details: { row: 1, column: 'XFD' } });
     // column IV (256) is still fine
     const gf = await readGraduateFile(Readable.from(farColumnCell(30, 25, 255)), 'x.xlsx');
@@ -109,7 +120,9 @@ describe('hostile xlsx files are refused before they cost memory, disk or CPU', 
     expect(ratio).toMatchObject({ code: 'SUSPICIOUS_ARCHIVE', details: { part: 'xl/worksheets/sheet1.xml', maxRatio: XLSX_LIMITS.maxRatio } });
     expect(ratio.messageZh).toContain('压缩比');
     const run = await refusal(
-      xlsxWithSheet(`<worksheet><sheetData>${inlineRow(1, HEADER)}<row r="2"><c r="A2" t="inlineStr"><is><t>${'x'.repeat(2_000_000)}</t></is></c></row></sheetData></worksheet>`),
+      xlsxWithSheet(
+        `<worksheet><sheetData>${inlineRow(1, HEADER)}<row r="2"><c r="A2" t="inlineStr"><is><t>${'x'.repeat(2_000_000)}</t></is></c></row></sheetData></worksheet>`,
+      ),
       { limits: { maxRatio: 1e9 } },
     );
     expect(run.code).toBe('SUSPICIOUS_ARCHIVE');
@@ -145,4 +158,3 @@ describe('hostile xlsx files are refused before they cost memory, disk or CPU', 
     ).rejects.toMatchObject({ code: 'CORRUPT_FILE', details: { row: 2 } });
   });
 });
-

@@ -212,7 +212,10 @@ function partTooLarge(name: string, maxBytes: number): GraduateFileError {
   return suspiciousArchive(`${name} 解压后超过 ${mb(maxBytes)}`, `${name} is larger than ${mb(maxBytes)} unzipped`, { part: name });
 }
 
-export function sharedStringsTooLarge(limits: Pick<XlsxLimits, 'maxSharedStrings' | 'maxSharedStringChars' | 'maxSharedStringsBytes'>, what: 'count' | 'chars' | 'bytes'): GraduateFileError {
+export function sharedStringsTooLarge(
+  limits: Pick<XlsxLimits, 'maxSharedStrings' | 'maxSharedStringChars' | 'maxSharedStringsBytes'>,
+  what: 'count' | 'chars' | 'bytes',
+): GraduateFileError {
   const zh =
     what === 'count'
       ? `超过 ${limits.maxSharedStrings / 10000} 万个不同的文字单元格`
@@ -225,9 +228,14 @@ export function sharedStringsTooLarge(limits: Pick<XlsxLimits, 'maxSharedStrings
       : what === 'chars'
         ? `more than ${limits.maxSharedStringChars.toLocaleString('en-US')} characters of text`
         : `the text table (sharedStrings.xml) is larger than ${mb(limits.maxSharedStringsBytes)} unzipped`;
-  return new GraduateFileError('TOO_MUCH_TEXT', `文件中的文字内容过多（${zh}），请删除多余的内容或拆分后分批上传`, `The file holds too much text (${en}); remove what is not needed or split it and upload in parts`, {
-    limit: what,
-  });
+  return new GraduateFileError(
+    'TOO_MUCH_TEXT',
+    `文件中的文字内容过多（${zh}），请删除多余的内容或拆分后分批上传`,
+    `The file holds too much text (${en}); remove what is not needed or split it and upload in parts`,
+    {
+      limit: what,
+    },
+  );
 }
 
 function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -254,10 +262,14 @@ function check(entries: yauzl.Entry[], limits: XlsxLimits): void {
     const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : Infinity;
     if (ratio <= limits.maxRatio) continue;
     const r = Number.isFinite(ratio) ? Math.round(ratio) : '∞';
-    throw suspiciousArchive(`${e.fileName} 的压缩比为 ${r}:1，超过 ${limits.maxRatio}:1`, `${e.fileName} is compressed ${r}:1, more than ${limits.maxRatio}:1`, {
-      part: e.fileName,
-      ratio: Number.isFinite(ratio) ? Math.round(ratio) : null,
-      maxRatio: limits.maxRatio,
-    });
+    throw suspiciousArchive(
+      `${e.fileName} 的压缩比为 ${r}:1，超过 ${limits.maxRatio}:1`,
+      `${e.fileName} is compressed ${r}:1, more than ${limits.maxRatio}:1`,
+      {
+        part: e.fileName,
+        ratio: Number.isFinite(ratio) ? Math.round(ratio) : null,
+        maxRatio: limits.maxRatio,
+      },
+    );
   }
 }

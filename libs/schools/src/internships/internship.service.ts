@@ -13,8 +13,7 @@ import { InternshipEntity, InternshipMonthEntity } from './internship.entity';
 import { INTERNS_PER_YEAR_TARGET, InternshipModel, InternshipStatsModel } from './models/internship.model';
 
 const INTERNSHIP_NOT_FOUND = () => schoolsError(SchoolsExceptionCode.INTERNSHIP_NOT_FOUND);
-const INTERNSHIP_OVERLAP = () =>
-  schoolsError(SchoolsExceptionCode.INTERNSHIP_OVERLAP);
+const INTERNSHIP_OVERLAP = () => schoolsError(SchoolsExceptionCode.INTERNSHIP_OVERLAP);
 
 /**
  * Internships 实习实训: the school places its students at tenants; the
@@ -42,10 +41,19 @@ export class InternshipService {
     );
     if (clash) throw INTERNSHIP_OVERLAP();
     try {
-      const saved = await this.dataSource.manager.save(InternshipEntity, this.dataSource.manager.create(InternshipEntity, {
-        schoolId, tenantId: input.tenantId, seekerId: input.seekerId, position: input.position ?? '', startDate: input.startDate,
-        endDate: input.endDate, createdBy: actor.userId, createdAt: this.clock.now(),
-      }));
+      const saved = await this.dataSource.manager.save(
+        InternshipEntity,
+        this.dataSource.manager.create(InternshipEntity, {
+          schoolId,
+          tenantId: input.tenantId,
+          seekerId: input.seekerId,
+          position: input.position ?? '',
+          startDate: input.startDate,
+          endDate: input.endDate,
+          createdBy: actor.userId,
+          createdAt: this.clock.now(),
+        }),
+      );
       return this.get(actor, saved.id);
     } catch (e: any) {
       if (isPgError(e, PgErrorCode.EXCLUSION_VIOLATION)) {
@@ -104,15 +112,18 @@ export class InternshipService {
     const rows = counted
       .map((r) => ({ ...r, tenant_name: names.get(r.tenant_id) ?? '' }))
       .sort((a, b) => b.interns - a.interns || cmp(a.school_name, b.school_name) || cmp(a.tenant_name, b.tenant_name));
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(DISTINCT i.seeker_id)::int AS total FROM internships i WHERE ${where.join(' AND ')}`,
-      params,
-    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(DISTINCT i.seeker_id)::int AS total FROM internships i WHERE ${where.join(' AND ')}`, params);
     return {
       year,
       target: INTERNS_PER_YEAR_TARGET,
       total,
-      bySchoolAndTenant: rows.map((r: any) => ({ schoolId: r.school_id, schoolName: r.school_name, tenantId: r.tenant_id, tenantName: r.tenant_name, interns: r.interns })),
+      bySchoolAndTenant: rows.map((r: any) => ({
+        schoolId: r.school_id,
+        schoolName: r.school_name,
+        tenantId: r.tenant_id,
+        tenantName: r.tenant_name,
+        interns: r.interns,
+      })),
     };
   }
 
@@ -172,11 +183,25 @@ export class InternshipService {
         )
       : [];
     return rows.map((r: any) => ({
-      id: r.id, schoolId: r.school_id, schoolName: r.school_name, tenantId: r.tenant_id, tenantName: r.tenant_name, seekerId: r.seeker_id,
-      studentName: r.student_name, position: r.position, startDate: r.start_date, endDate: r.end_date,
-      months: months.filter((mm) => mm.internshipId === r.id).map((mm) => ({
-        month: mm.month_s, attendanceDays: mm.attendanceDays, evaluation: mm.evaluation as InternshipModel['months'][number]['evaluation'], comment: mm.comment, recordedRole: mm.recordedRole,
-      })),
+      id: r.id,
+      schoolId: r.school_id,
+      schoolName: r.school_name,
+      tenantId: r.tenant_id,
+      tenantName: r.tenant_name,
+      seekerId: r.seeker_id,
+      studentName: r.student_name,
+      position: r.position,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      months: months
+        .filter((mm) => mm.internshipId === r.id)
+        .map((mm) => ({
+          month: mm.month_s,
+          attendanceDays: mm.attendanceDays,
+          evaluation: mm.evaluation as InternshipModel['months'][number]['evaluation'],
+          comment: mm.comment,
+          recordedRole: mm.recordedRole,
+        })),
     }));
   }
 }

@@ -40,11 +40,24 @@ export class OrderClassService {
     const now = this.clock.now();
     const taken = await this.dataSource.manager.exists(OrderClassEntity, { where: { schoolId, name: input.name.trim() } });
     if (taken) throw schoolsError(SchoolsExceptionCode.ORDER_CLASS_NAME_TAKEN);
-    const saved = await this.dataSource.manager.save(OrderClassEntity, this.dataSource.manager.create(OrderClassEntity, {
-      schoolId, tenantId: input.tenantId, kind: input.kind, name: input.name.trim(), major: input.major.trim(), quota: input.quota,
-      promisedHires: input.promisedHires, curriculum: input.curriculum ?? '', startDate: input.startDate, endDate: input.endDate,
-      createdBy: actor.userId, createdAt: now, updatedAt: now,
-    }));
+    const saved = await this.dataSource.manager.save(
+      OrderClassEntity,
+      this.dataSource.manager.create(OrderClassEntity, {
+        schoolId,
+        tenantId: input.tenantId,
+        kind: input.kind,
+        name: input.name.trim(),
+        major: input.major.trim(),
+        quota: input.quota,
+        promisedHires: input.promisedHires,
+        curriculum: input.curriculum ?? '',
+        startDate: input.startDate,
+        endDate: input.endDate,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     return this.get(actor, saved.id);
   }
 
@@ -146,9 +159,22 @@ export class OrderClassService {
       r.actual_hires = r.student_ids.filter((id: string) => hired.get(r.tenant_id)!.has(id)).length;
     }
     return rows.map((r: any) => ({
-      id: r.id, schoolId: r.school_id, schoolName: r.school_name, tenantId: r.tenant_id, tenantName: r.tenant_name, kind: r.kind, name: r.name,
-      major: r.major, quota: r.quota, promisedHires: r.promised_hires, curriculum: r.curriculum, startDate: r.start_s, endDate: r.end_s,
-      enrolled: r.enrolled, actualHires: r.actual_hires, promiseMet: r.actual_hires >= r.promised_hires,
+      id: r.id,
+      schoolId: r.school_id,
+      schoolName: r.school_name,
+      tenantId: r.tenant_id,
+      tenantName: r.tenant_name,
+      kind: r.kind,
+      name: r.name,
+      major: r.major,
+      quota: r.quota,
+      promisedHires: r.promised_hires,
+      curriculum: r.curriculum,
+      startDate: r.start_s,
+      endDate: r.end_s,
+      enrolled: r.enrolled,
+      actualHires: r.actual_hires,
+      promiseMet: r.actual_hires >= r.promised_hires,
     }));
   }
 }

@@ -15,7 +15,8 @@ export class SchoolModel {
 export class CreateSchoolInput {
   @Field() @Length(2, 60) name: string;
   @Field({ defaultValue: 'VOCATIONAL', description: 'VOCATIONAL 职业院校 / UNIVERSITY 本科院校 / SECONDARY 中职' })
-  @IsIn(['VOCATIONAL', 'UNIVERSITY', 'SECONDARY']) kind: string;
+  @IsIn(['VOCATIONAL', 'UNIVERSITY', 'SECONDARY'])
+  kind: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
 }
 

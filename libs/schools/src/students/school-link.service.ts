@@ -26,10 +26,7 @@ export class SchoolLinkService {
   async mine(actor: Actor): Promise<SchoolLinkModel[]> {
     const seeker = await this.seekers.findByUser(actor.userId);
     if (!seeker) return [];
-    const rows = await this.dataSource.query(
-      `${SELECT} WHERE ss.seeker_id = $1 ORDER BY (ss.status = 'PENDING') DESC, ss.created_at DESC, ss.id`,
-      [seeker.id],
-    );
+    const rows = await this.dataSource.query(`${SELECT} WHERE ss.seeker_id = $1 ORDER BY (ss.status = 'PENDING') DESC, ss.created_at DESC, ss.id`, [seeker.id]);
     return rows.map(toModel);
   }
 
@@ -43,10 +40,13 @@ export class SchoolLinkService {
       if (link.status !== 'PENDING') {
         throw schoolsError(SchoolsExceptionCode.LINK_ALREADY_ANSWERED);
       }
-      await m.query(
-        `UPDATE seeker_schools SET status = $3, decided_at = $4, decided_by = $5, decided_via = 'SEEKER' WHERE id = $1 AND seeker_id = $2`,
-        [id, seeker.id, accept ? 'CONFIRMED' : 'DECLINED', this.clock.now(), actor.userId],
-      );
+      await m.query(`UPDATE seeker_schools SET status = $3, decided_at = $4, decided_by = $5, decided_via = 'SEEKER' WHERE id = $1 AND seeker_id = $2`, [
+        id,
+        seeker.id,
+        accept ? 'CONFIRMED' : 'DECLINED',
+        this.clock.now(),
+        actor.userId,
+      ]);
       const [row] = await m.query(`${SELECT} WHERE ss.id = $1`, [id]);
       return toModel(row);
     });
@@ -59,7 +59,15 @@ const SELECT = `SELECT ss.id, sc.name AS school_name, ss.status, ss.major, ss.ed
 
 function toModel(r: any): SchoolLinkModel {
   return {
-    id: r.id, schoolName: r.school_name, status: r.status, major: r.major, education: r.education, graduationYear: r.graduation_year,
-    className: r.class_name, studentNo: r.student_no, requestedAt: r.created_at, decidedAt: r.decided_at,
+    id: r.id,
+    schoolName: r.school_name,
+    status: r.status,
+    major: r.major,
+    education: r.education,
+    graduationYear: r.graduation_year,
+    className: r.class_name,
+    studentNo: r.student_no,
+    requestedAt: r.created_at,
+    decidedAt: r.decided_at,
   };
 }

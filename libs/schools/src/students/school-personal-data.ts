@@ -62,11 +62,18 @@ export class SchoolPersonalData extends PersonalDataContributor {
     return {
       schoolRecords: records.map((r: { status: string }) => ({ ...r, statusZh: LINK_STATUS_ZH[r.status] ?? r.status })),
       orderClasses: orderClasses.map(({ sponsorTenantId, ...o }: { kind: string; sponsorTenantId: string }) => ({
-        ...o, sponsorCompany: names.get(sponsorTenantId) ?? null, kindZh: ORDER_KIND_ZH[o.kind] ?? o.kind,
+        ...o,
+        sponsorCompany: names.get(sponsorTenantId) ?? null,
+        kindZh: ORDER_KIND_ZH[o.kind] ?? o.kind,
       })),
       internships: internships.map((i: { id: string; tenantId: string; school: string; months: Array<{ evaluation: string }> }) => {
         const { id: _id, tenantId, school, ...rest } = i;
-        return { school, company: names.get(tenantId) ?? null, ...rest, months: i.months.map((m) => ({ ...m, evaluationZh: EVALUATION_ZH[m.evaluation] ?? m.evaluation })) };
+        return {
+          school,
+          company: names.get(tenantId) ?? null,
+          ...rest,
+          months: i.months.map((m) => ({ ...m, evaluationZh: EVALUATION_ZH[m.evaluation] ?? m.evaluation })),
+        };
       }),
     };
   }

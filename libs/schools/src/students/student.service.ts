@@ -27,11 +27,14 @@ export class StudentService {
     const bad = ids.filter((id) => !/^[0-9a-f-]{36}$/i.test(id));
     const found: Array<{ seeker_id: string }> = bad.length
       ? []
-      : await m.query(
-          `SELECT ss.seeker_id FROM seeker_schools ss WHERE ss.school_id = $1 AND ss.status = 'CONFIRMED' AND ss.seeker_id = ANY($2::uuid[])`,
-          [schoolId, ids],
-        );
-    const people = await this.seekers.findByIds(found.map((r) => r.seeker_id), m);
+      : await m.query(`SELECT ss.seeker_id FROM seeker_schools ss WHERE ss.school_id = $1 AND ss.status = 'CONFIRMED' AND ss.seeker_id = ANY($2::uuid[])`, [
+          schoolId,
+          ids,
+        ]);
+    const people = await this.seekers.findByIds(
+      found.map((r) => r.seeker_id),
+      m,
+    );
     const ok = new Set(found.map((r) => r.seeker_id).filter((id) => people.has(id) && !people.get(id)!.erasedAt));
     const missing = ids.filter((id) => !ok.has(id));
     if (missing.length) {
@@ -63,7 +66,11 @@ export class StudentService {
       .map((l) => ({ ...l, s: people.get(l.seeker_id)! }))
       .filter((r) => !text || has(r.s.name) || has(r.major) || has(r.class_name) || has(r.student_no))
       .sort(byYearClassName);
-    return toPage(rows.slice(page.offset, page.offset + page.first).map((r) => this.toModel(r.s, r)), rows.length, page);
+    return toPage(
+      rows.slice(page.offset, page.offset + page.first).map((r) => this.toModel(r.s, r)),
+      rows.length,
+      page,
+    );
   }
 
   private toModel(s: SeekerEntity, r: Link): SchoolStudentModel {

@@ -15,7 +15,7 @@ export class CategoryVerificationResolver {
   }
 
   @Roles(Role.OPERATOR)
-  @Query(() => [CategoryStatusModel], { description: '某人的人员类别及核实情况 / a person\'s categories, declared or verified' })
+  @Query(() => [CategoryStatusModel], { description: "某人的人员类别及核实情况 / a person's categories, declared or verified" })
   seekerCategories(@Args('seekerId', { type: () => ID }) seekerId: string) {
     return this.categories.statuses(seekerId);
   }

@@ -33,14 +33,24 @@ export class CategoryVerificationService {
       const now = this.clock.now();
       await m.update(CategoryVerificationEntity, { seekerId: s.id, category: input.category, revokedAt: IsNull() }, { revokedAt: now });
       await m.insert(CategoryVerificationEntity, {
-        seekerId: s.id, category: input.category, source: input.source, note: input.note?.trim() || null, verifiedBy: actor.userId, verifiedAt: now,
+        seekerId: s.id,
+        category: input.category,
+        source: input.source,
+        note: input.note?.trim() || null,
+        verifiedBy: actor.userId,
+        verifiedAt: now,
       });
       if (!s.categories.includes(input.category)) {
         await m.update(SeekerEntity, { id: s.id }, { categories: [...s.categories, input.category], updatedAt: now });
         await this.outbox.record(m, 'seeker.changed', s.id, { reason: 'category.verified' });
       }
       await m.insert(ProfileAccessLogEntity, {
-        seekerId: s.id, viewerUserId: actor.userId, viewerRole: actor.role, tenantId: actor.tenantId, action: 'CATEGORY_VERIFIED', createdAt: now,
+        seekerId: s.id,
+        viewerUserId: actor.userId,
+        viewerRole: actor.role,
+        tenantId: actor.tenantId,
+        action: 'CATEGORY_VERIFIED',
+        createdAt: now,
       });
     });
     await this.outbox.kick();

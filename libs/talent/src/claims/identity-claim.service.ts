@@ -34,7 +34,6 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-
 /**
  * Claiming a profile that already exists for an ID number (issue 8 §2). The
  * person proves it is them either by signing in with the phone the profile was
@@ -66,7 +65,9 @@ export class IdentityClaimService {
     );
     if (open.length && open[0].id_number_hash !== idHash) throw talentError(TalentExceptionCode.IDENTITY_CLAIM_PENDING);
     if (!open.length) {
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM identity_claims WHERE claimant_user_id = $1 AND method IS DISTINCT FROM 'PHONE_MATCH'`, [userId]);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM identity_claims WHERE claimant_user_id = $1 AND method IS DISTINCT FROM 'PHONE_MATCH'`, [
+        userId,
+      ]);
       if (n >= MAX_CLAIMS_PER_ACCOUNT) throw talentError(TalentExceptionCode.IDENTITY_CLAIM_LIMIT);
     }
   }
@@ -80,10 +81,19 @@ export class IdentityClaimService {
   async recordPhoneMatch(m: EntityManager, existing: SeekerEntity, user: UserEntity): Promise<void> {
     const now = this.clock.now();
     await m.insert(IdentityClaimEntity, {
-      seekerId: existing.id, claimantUserId: user.id, claimantPhoneEnc: user.phoneEnc, claimantPhoneHash: user.phoneHash,
-      profileWasLinked: false, status: IdentityClaimStatus.APPROVED, method: IdentityClaimMethod.PHONE_MATCH,
-      previousUserId: null, decidedBy: null, decidedByRole: 'SYSTEM', decidedAt: now,
-      decisionNote: '申请人验证过的手机号与导入档案的手机号一致 / the verified phone equals the imported phone', createdAt: now,
+      seekerId: existing.id,
+      claimantUserId: user.id,
+      claimantPhoneEnc: user.phoneEnc,
+      claimantPhoneHash: user.phoneHash,
+      profileWasLinked: false,
+      status: IdentityClaimStatus.APPROVED,
+      method: IdentityClaimMethod.PHONE_MATCH,
+      previousUserId: null,
+      decidedBy: null,
+      decidedByRole: 'SYSTEM',
+      decidedAt: now,
+      decisionNote: '申请人验证过的手机号与导入档案的手机号一致 / the verified phone equals the imported phone',
+      createdAt: now,
     });
   }
 
@@ -92,8 +102,14 @@ export class IdentityClaimService {
     const open = await m.findOne(IdentityClaimEntity, { where: { claimantUserId: user.id, status: IdentityClaimStatus.PENDING } });
     if (open) return; // same ID (assertMayEnterIdNumber checked): nothing new
     await m.insert(IdentityClaimEntity, {
-      seekerId: existing.id, claimantUserId: user.id, claimantPhoneEnc: user.phoneEnc, claimantPhoneHash: user.phoneHash,
-      profileWasLinked: !!existing.userId, status: IdentityClaimStatus.PENDING, method: null, createdAt: this.clock.now(),
+      seekerId: existing.id,
+      claimantUserId: user.id,
+      claimantPhoneEnc: user.phoneEnc,
+      claimantPhoneHash: user.phoneHash,
+      profileWasLinked: !!existing.userId,
+      status: IdentityClaimStatus.PENDING,
+      method: null,
+      createdAt: this.clock.now(),
     });
   }
 
@@ -124,7 +140,11 @@ export class IdentityClaimService {
       const now = this.clock.now();
       const decision = { decidedBy: actor.userId, decidedByRole: actor.role, decidedAt: now, decisionNote: input.note.trim() };
       if (!approve) {
-        await m.update(IdentityClaimEntity, { id: claim.id }, { ...decision, status: IdentityClaimStatus.REJECTED, method: input.method ?? IdentityClaimMethod.SERVICE_CENTRE });
+        await m.update(
+          IdentityClaimEntity,
+          { id: claim.id },
+          { ...decision, status: IdentityClaimStatus.REJECTED, method: input.method ?? IdentityClaimMethod.SERVICE_CENTRE },
+        );
         return claim.id;
       }
       const seeker = await m.findOne(SeekerEntity, { where: { id: claim.seekerId }, lock: { mode: 'pessimistic_write' } });
@@ -135,16 +155,30 @@ export class IdentityClaimService {
       if (own) throw talentError(TalentExceptionCode.CLAIMANT_HAS_PROFILE);
       const previousUserId = seeker.userId;
       await m.update(SeekerEntity, { id: seeker.id }, { userId: claimant.id, phoneEnc: claimant.phoneEnc, phoneHash: claimant.phoneHash, updatedAt: now });
-      await m.update(IdentityClaimEntity, { id: claim.id }, {
-        ...decision, status: IdentityClaimStatus.APPROVED, method: input.method ?? IdentityClaimMethod.SERVICE_CENTRE, previousUserId,
-      });
+      await m.update(
+        IdentityClaimEntity,
+        { id: claim.id },
+        {
+          ...decision,
+          status: IdentityClaimStatus.APPROVED,
+          method: input.method ?? IdentityClaimMethod.SERVICE_CENTRE,
+          previousUserId,
+        },
+      );
       // Other people's open claims on the same profile end here, recorded.
-      await m.createQueryBuilder().update(IdentityClaimEntity)
+      await m
+        .createQueryBuilder()
+        .update(IdentityClaimEntity)
         .set({ status: IdentityClaimStatus.REJECTED, decidedBy: actor.userId, decidedByRole: actor.role, decidedAt: now, decisionNote: SUPERSEDED_NOTE })
         .where('seeker_id = :s AND status = :p AND id <> :id', { s: seeker.id, p: IdentityClaimStatus.PENDING, id: claim.id })
         .execute();
       await m.insert(ProfileAccessLogEntity, {
-        seekerId: seeker.id, viewerUserId: actor.userId, viewerRole: actor.role, tenantId: actor.tenantId, action: 'IDENTITY_VERIFIED', createdAt: now,
+        seekerId: seeker.id,
+        viewerUserId: actor.userId,
+        viewerRole: actor.role,
+        tenantId: actor.tenantId,
+        action: 'IDENTITY_VERIFIED',
+        createdAt: now,
       });
       await this.outbox.record(m, 'seeker.changed', seeker.id, { reason: 'identity.claimed' });
       return claim.id;
@@ -169,13 +203,19 @@ export class IdentityClaimService {
       const phone = s?.phoneEnc ? this.crypto.decrypt(s.phoneEnc) : null;
       const claimantPhone = c.claimantPhoneEnc ? this.crypto.decrypt(c.claimantPhoneEnc) : null;
       return {
-        id: c.id, status: c.status, method: c.method, seekerId: c.seekerId,
-        nameMasked: maskName(s?.name ?? ''), idNumberMasked: id ? maskResidentId(id) : null,
+        id: c.id,
+        status: c.status,
+        method: c.method,
+        seekerId: c.seekerId,
+        nameMasked: maskName(s?.name ?? ''),
+        idNumberMasked: id ? maskResidentId(id) : null,
         profileSource: (s?.source ?? 'SELF') as ProfileSource,
         profilePhoneMasked: phone ? maskPhone(phone) : null,
         claimantPhoneMasked: claimantPhone ? maskPhone(claimantPhone) : null,
-        profileWasLinked: c.profileWasLinked, createdAt: c.createdAt, decidedAt: c.decidedAt,
-        decidedByName: c.decidedBy ? uById.get(c.decidedBy)?.displayName ?? null : c.decidedByRole === 'SYSTEM' ? '系统（手机号一致）' : null,
+        profileWasLinked: c.profileWasLinked,
+        createdAt: c.createdAt,
+        decidedAt: c.decidedAt,
+        decidedByName: c.decidedBy ? (uById.get(c.decidedBy)?.displayName ?? null) : c.decidedByRole === 'SYSTEM' ? '系统（手机号一致）' : null,
         decisionNote: c.decisionNote,
       };
     });

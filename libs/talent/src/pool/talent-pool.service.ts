@@ -40,7 +40,11 @@ export class TalentPoolService {
       qb.andWhere('s.mandarin_level IN (:...levels)', { levels });
     }
     const [rows, total] = await qb.orderBy('s.updated_at', 'DESC').addOrderBy('s.id').skip(page.offset).take(page.first).getManyAndCount();
-    return toPage(rows.map((r) => this.seekers.toModel(r, 'TENANT')), total, page);
+    return toPage(
+      rows.map((r) => this.seekers.toModel(r, 'TENANT')),
+      total,
+      page,
+    );
   }
 
   /**

@@ -36,7 +36,7 @@ export class PersonalDataExportService {
         ...profile,
         idNumber: seeker.idNumberEnc ? this.crypto.decrypt(seeker.idNumberEnc) : null,
         birthDate: seeker.birthDate,
-        mandarinLevelZh: profile.mandarinLevel ? MANDARIN_ZH[profile.mandarinLevel] ?? null : null,
+        mandarinLevelZh: profile.mandarinLevel ? (MANDARIN_ZH[profile.mandarinLevel] ?? null) : null,
       },
       consents,
       profileViews: views,

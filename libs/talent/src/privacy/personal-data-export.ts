@@ -76,7 +76,9 @@ export abstract class PersonalDataContributor implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register({
-      key: this.key, title: this.title, inline: this.inline,
+      key: this.key,
+      title: this.title,
+      inline: this.inline,
       collect: (id) => this.collect(id),
       erase: (id, m, ctx) => this.erase(id, m, ctx),
     });

@@ -28,10 +28,12 @@ describe('RegionDirectory: codes and names', () => {
   });
 
   it('has every Ulanqab county', () => {
-    const ulanqab = dir.all().filter((r) => r.parent === '150900' && !r.historic).map((r) => r.code).sort();
-    expect(ulanqab).toEqual(
-      ['150902', '150921', '150922', '150923', '150924', '150925', '150926', '150927', '150928', '150929', '150981'],
-    );
+    const ulanqab = dir
+      .all()
+      .filter((r) => r.parent === '150900' && !r.historic)
+      .map((r) => r.code)
+      .sort();
+    expect(ulanqab).toEqual(['150902', '150921', '150922', '150923', '150924', '150925', '150926', '150927', '150928', '150929', '150981']);
   });
 
   it('builds full names, skipping placeholder levels', () => {
@@ -216,9 +218,7 @@ describe('coordinate completeness within 400 km of the base', () => {
     // guards against typos in seat-coordinates.tsv such as swapped lat/lng
     for (const c of current.filter((r) => r.level === 'COUNTY' && r.lat !== undefined)) {
       const p = dir.get(c.parent as string) as Region;
-      expect(distanceKm(p.lat as number, p.lng as number, c.lat as number, c.lng as number)).toBeLessThan(
-        p.radiusKm ?? DEFAULT_PREFECTURE_RADIUS_KM + 1,
-      );
+      expect(distanceKm(p.lat as number, p.lng as number, c.lat as number, c.lng as number)).toBeLessThan(p.radiusKm ?? DEFAULT_PREFECTURE_RADIUS_KM + 1);
     }
   });
 });

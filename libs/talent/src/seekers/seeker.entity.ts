@@ -53,9 +53,18 @@ export class ProfileAccessLogEntity {
 /** Fields that count towards profile completeness (0–100). */
 export function profileCompleteness(s: Partial<SeekerEntity>): number {
   const checks = [
-    !!s.idNumberEnc, !!s.name, !!s.phoneEnc, !!s.regionCode, !!s.education, !!s.major || !!s.schoolName,
-    s.graduationYear != null, !!s.mandarinLevel, s.typingSpeed != null, s.callCenterMonths != null,
-    (s.shifts ?? []).length > 0, (s.languages ?? []).length > 0,
+    !!s.idNumberEnc,
+    !!s.name,
+    !!s.phoneEnc,
+    !!s.regionCode,
+    !!s.education,
+    !!s.major || !!s.schoolName,
+    s.graduationYear != null,
+    !!s.mandarinLevel,
+    s.typingSpeed != null,
+    s.callCenterMonths != null,
+    (s.shifts ?? []).length > 0,
+    (s.languages ?? []).length > 0,
   ];
   return Math.round((checks.filter(Boolean).length / checks.length) * 100);
 }

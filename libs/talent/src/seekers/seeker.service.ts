@@ -65,7 +65,7 @@ export class SeekerService {
       phoneMasked: phone ? maskPhone(phone) : null,
       phone: phone && (view === 'OWNER' || revealPhone) ? phone : null,
       regionCode: s.regionCode,
-      regionName: region ? regionDirectory().fullName(region.code) ?? null : null,
+      regionName: region ? (regionDirectory().fullName(region.code) ?? null) : null,
       distanceKm: s.distanceKm,
       education: s.education,
       schoolName: s.schoolName,
@@ -121,12 +121,20 @@ export class SeekerService {
             }
             await this.claims.recordPhoneMatch(m, existing, user);
           }
-          seeker = existing ?? m.create(SeekerEntity, {
-            idNumberHash: hash,
-            idNumberEnc: this.crypto.encrypt(parsed.info.normalized),
-            languages: [], shifts: [], categories: [], source: 'SELF' as SeekerEntity['source'],
-            sharedWithTenants: false, sensitiveConsent: false, createdAt: now, completeness: 0,
-          });
+          seeker =
+            existing ??
+            m.create(SeekerEntity, {
+              idNumberHash: hash,
+              idNumberEnc: this.crypto.encrypt(parsed.info.normalized),
+              languages: [],
+              shifts: [],
+              categories: [],
+              source: 'SELF' as SeekerEntity['source'],
+              sharedWithTenants: false,
+              sensitiveConsent: false,
+              createdAt: now,
+              completeness: 0,
+            });
           seeker.userId = actor.userId;
           seeker.gender = parsed.info.gender as SeekerEntity['gender'];
           seeker.birthDate = parsed.info.birthDate;
@@ -171,7 +179,18 @@ export class SeekerService {
       const km = regionDirectory().distanceKm(seeker.lat, seeker.lng, this.config.app.baseLat, this.config.app.baseLng);
       seeker.distanceKm = Math.round(km * 10) / 10;
     }
-    const copy = ['education', 'schoolName', 'major', 'graduationYear', 'mandarinLevel', 'typingSpeed', 'callCenterMonths', 'languages', 'shifts', 'categories'] as const;
+    const copy = [
+      'education',
+      'schoolName',
+      'major',
+      'graduationYear',
+      'mandarinLevel',
+      'typingSpeed',
+      'callCenterMonths',
+      'languages',
+      'shifts',
+      'categories',
+    ] as const;
     for (const k of copy) if (input[k] !== undefined) (seeker as any)[k] = input[k];
   }
 }

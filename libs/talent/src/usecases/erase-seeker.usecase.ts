@@ -29,11 +29,34 @@ export class EraseSeekerUseCase {
       if (seeker) {
         await this.contributors.eraseAll(seeker.id, m, { userId: actor.userId, now });
         await m.query(`UPDATE consents SET withdrawn_at = $2 WHERE seeker_id = $1 AND withdrawn_at IS NULL`, [seeker.id, now]);
-        await m.update(SeekerEntity, { id: seeker.id }, {
-          userId: null, name: '已注销用户', idNumberEnc: null, idNumberHash: null, phoneEnc: null, phoneHash: null, gender: null,
-          birthDate: null, regionCode: null, lat: null, lng: null, distanceKm: null, schoolName: null, major: null,
-          languages: [], shifts: [], categories: [], sharedWithTenants: false, sensitiveConsent: false, completeness: 0, erasedAt: now, updatedAt: now,
-        });
+        await m.update(
+          SeekerEntity,
+          { id: seeker.id },
+          {
+            userId: null,
+            name: '已注销用户',
+            idNumberEnc: null,
+            idNumberHash: null,
+            phoneEnc: null,
+            phoneHash: null,
+            gender: null,
+            birthDate: null,
+            regionCode: null,
+            lat: null,
+            lng: null,
+            distanceKm: null,
+            schoolName: null,
+            major: null,
+            languages: [],
+            shifts: [],
+            categories: [],
+            sharedWithTenants: false,
+            sensitiveConsent: false,
+            completeness: 0,
+            erasedAt: now,
+            updatedAt: now,
+          },
+        );
         await this.outbox.record(m, SEEKER_CHANGED, seeker.id, { reason: 'erased' });
       }
       // Claims this account made: open ones end; the claimant's phone leaves the record.

@@ -9,7 +9,9 @@ export class AssessmentResolver {
   constructor(private readonly assessments: AssessmentService) {}
 
   @Roles(Role.OPERATOR)
-  @Mutation(() => AssessmentResultModel, { description: '登记考核结果（合格且出勤达标即结业发证）/ record an assessment; completes and certifies when the rule is met' })
+  @Mutation(() => AssessmentResultModel, {
+    description: '登记考核结果（合格且出勤达标即结业发证）/ record an assessment; completes and certifies when the rule is met',
+  })
   recordAssessment(@CurrentActor() actor: Actor, @Args('input') input: RecordAssessmentInput) {
     return this.assessments.record(actor, input);
   }

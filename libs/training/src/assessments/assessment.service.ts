@@ -41,11 +41,21 @@ export class AssessmentService {
       if (input.skillLevel && !passed) {
         throw trainingError(TrainingExceptionCode.SKILL_LEVEL_NEEDS_PASS);
       }
-      const assessment = await m.save(AssessmentEntity, m.create(AssessmentEntity, {
-        enrolmentId: e.id, classId: e.classId, seekerId: e.seekerId, score: input.score, passed,
-        skillLevel: input.skillLevel ?? null, assessedOn: input.assessedOn, assessorUserId: actor.userId,
-        note: input.note ?? null, createdAt: this.clock.now(),
-      }));
+      const assessment = await m.save(
+        AssessmentEntity,
+        m.create(AssessmentEntity, {
+          enrolmentId: e.id,
+          classId: e.classId,
+          seekerId: e.seekerId,
+          score: input.score,
+          passed,
+          skillLevel: input.skillLevel ?? null,
+          assessedOn: input.assessedOn,
+          assessorUserId: actor.userId,
+          note: input.note ?? null,
+          createdAt: this.clock.now(),
+        }),
+      );
       const { enrolment, completion, certificate } = await this.completeIfDue(m, e, cls, actor);
       return {
         assessment: toAssessmentModel(assessment),
@@ -84,15 +94,23 @@ export class AssessmentService {
       [cls.id, e.seekerId],
     );
     const pass = await m.findOne(AssessmentEntity, {
-      where: { classId: cls.id, seekerId: e.seekerId, passed: true }, order: { assessedOn: 'DESC', createdAt: 'DESC' },
+      where: { classId: cls.id, seekerId: e.seekerId, passed: true },
+      order: { assessedOn: 'DESC', createdAt: 'DESC' },
     });
     const verdict = evaluateCompletion({
-      totalSessions: facts.total, attendedSessions: facts.attended, minAttendancePct: cls.minAttendancePct,
-      requiresAssessment: cls.requiresAssessment, passedAssessment: !!pass,
+      totalSessions: facts.total,
+      attendedSessions: facts.attended,
+      minAttendancePct: cls.minAttendancePct,
+      requiresAssessment: cls.requiresAssessment,
+      passedAssessment: !!pass,
     });
     const completion: CompletionModel = {
-      complete: verdict.complete, attendanceMet: verdict.attendanceMet, assessmentMet: verdict.assessmentMet,
-      attendedSessions: Math.min(facts.attended, facts.total), totalSessions: facts.total, attendancePercent: verdict.attendancePct,
+      complete: verdict.complete,
+      attendanceMet: verdict.attendanceMet,
+      assessmentMet: verdict.assessmentMet,
+      attendedSessions: Math.min(facts.attended, facts.total),
+      totalSessions: facts.total,
+      attendancePercent: verdict.attendancePct,
     };
     let certificate = await m.findOne(CertificateEntity, { where: { enrolmentId: e.id } });
     if (e.status !== 'ENROLLED' || !verdict.complete) return { enrolment: e, completion, certificate };
@@ -100,12 +118,22 @@ export class AssessmentService {
     const now = this.clock.now();
     await m.update(EnrolmentEntity, { id: e.id }, { status: 'COMPLETED', completedAt: now });
     const [{ n }] = await m.query(`SELECT nextval('training_certificate_no_seq')::int AS n`);
-    certificate = await m.save(CertificateEntity, m.create(CertificateEntity, {
-      certificateNo: certificateNumber(now, n),
-      enrolmentId: e.id, classId: cls.id, seekerId: e.seekerId, institutionId: cls.institutionId,
-      assessmentId: pass?.id ?? null, skillLevel: pass?.skillLevel ?? null,
-      attendedSessions: completion.attendedSessions, totalSessions: facts.total, issuedAt: now, issuedBy: actor.userId,
-    }));
+    certificate = await m.save(
+      CertificateEntity,
+      m.create(CertificateEntity, {
+        certificateNo: certificateNumber(now, n),
+        enrolmentId: e.id,
+        classId: cls.id,
+        seekerId: e.seekerId,
+        institutionId: cls.institutionId,
+        assessmentId: pass?.id ?? null,
+        skillLevel: pass?.skillLevel ?? null,
+        attendedSessions: completion.attendedSessions,
+        totalSessions: facts.total,
+        issuedAt: now,
+        issuedBy: actor.userId,
+      }),
+    );
     // Matching re-reads the person (completed training counts); later, subsidies react to it too.
     await this.outbox.record(m, SEEKER_CHANGED, e.seekerId, { reason: 'training.completed', classId: cls.id, certificateNo: certificate.certificateNo });
     return { enrolment: { ...e, status: 'COMPLETED' as const, completedAt: now }, completion, certificate };

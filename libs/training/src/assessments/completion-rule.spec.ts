@@ -12,7 +12,11 @@ describe('completion rule (≥ 80 % attendance + passed assessment)', () => {
   });
 
   it('full attendance without a passed assessment is not complete', () => {
-    expect(evaluateCompletion({ ...base, attendedSessions: 5, passedAssessment: false })).toMatchObject({ complete: false, attendanceMet: true, assessmentMet: false });
+    expect(evaluateCompletion({ ...base, attendedSessions: 5, passedAssessment: false })).toMatchObject({
+      complete: false,
+      attendanceMet: true,
+      assessmentMet: false,
+    });
   });
 
   it('classes without an assessment complete on attendance alone', () => {

@@ -125,9 +125,7 @@ export class AttendanceService {
           lock: { mode: 'pessimistic_read' },
         });
         if (!enrolment) {
-          throw method === 'QR'
-            ? trainingError(TrainingExceptionCode.NOT_ENROLLED)
-            : trainingError(TrainingExceptionCode.TRAINEE_NOT_ENROLLED);
+          throw method === 'QR' ? trainingError(TrainingExceptionCode.NOT_ENROLLED) : trainingError(TrainingExceptionCode.TRAINEE_NOT_ENROLLED);
         }
         // The exclusion constraint decides under races; this look-up keeps the usual refusal out of the error log.
         const [clash] = await m.query(
@@ -158,9 +156,7 @@ export class AttendanceService {
 }
 
 function overlap(method: AttendanceMethod): TrainingException {
-  return method === 'QR'
-    ? trainingError(TrainingExceptionCode.ATTENDANCE_OVERLAP)
-    : trainingError(TrainingExceptionCode.TRAINEE_ATTENDANCE_OVERLAP);
+  return method === 'QR' ? trainingError(TrainingExceptionCode.ATTENDANCE_OVERLAP) : trainingError(TrainingExceptionCode.TRAINEE_ATTENDANCE_OVERLAP);
 }
 
 function toModel(a: AttendanceEntity, alreadyCheckedIn: boolean): AttendanceModel {
@@ -175,4 +171,3 @@ function toModel(a: AttendanceEntity, alreadyCheckedIn: boolean): AttendanceMode
     alreadyCheckedIn,
   };
 }
-

@@ -48,24 +48,30 @@ export class ClassService {
         throw trainingError(TrainingExceptionCode.COURSES_NOT_FOUND);
       }
       const now = this.clock.now();
-      const row = await m.save(TrainingClassEntity, m.create(TrainingClassEntity, {
-        institutionId: input.institutionId,
-        type: input.type,
-        name: input.name.trim(),
-        sponsorTenantId: input.sponsorTenantId ?? null,
-        capacity: input.capacity,
-        enrolledCount: 0,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        minAttendancePct: input.minAttendancePercent,
-        requiresAssessment: input.requiresAssessment,
-        passScore: input.passScore,
-        status: TrainingClassStatus.OPEN,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      }));
-      await m.insert(ClassCourseEntity, input.courseIds.map((courseId, i) => ({ classId: row.id, courseId, position: i + 1 })));
+      const row = await m.save(
+        TrainingClassEntity,
+        m.create(TrainingClassEntity, {
+          institutionId: input.institutionId,
+          type: input.type,
+          name: input.name.trim(),
+          sponsorTenantId: input.sponsorTenantId ?? null,
+          capacity: input.capacity,
+          enrolledCount: 0,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          minAttendancePct: input.minAttendancePercent,
+          requiresAssessment: input.requiresAssessment,
+          passScore: input.passScore,
+          status: TrainingClassStatus.OPEN,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await m.insert(
+        ClassCourseEntity,
+        input.courseIds.map((courseId, i) => ({ classId: row.id, courseId, position: i + 1 })),
+      );
       return toClassModel(row);
     });
   }
@@ -99,16 +105,25 @@ export class ClassService {
             throw trainingError(TrainingExceptionCode.COURSE_NOT_IN_CLASS, { field: `${field}.courseId` });
           }
           return m.create(SessionEntity, {
-            classId: cls.id, courseId: s.courseId ?? null, title: s.title ?? null, room: s.room ?? null,
-            startsAt: s.startsAt, endsAt: s.endsAt, createdBy: actor.userId, createdAt: now,
+            classId: cls.id,
+            courseId: s.courseId ?? null,
+            title: s.title ?? null,
+            room: s.room ?? null,
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+            createdBy: actor.userId,
+            createdAt: now,
           });
         });
         for (let i = 0; i < rows.length; i++) {
           const clashes = rows.some((o, j) => j !== i && o.startsAt < rows[i].endsAt && rows[i].startsAt < o.endsAt);
-          const [existing] = clashes ? [true] : await m.query(
-            `SELECT 1 FROM training_sessions WHERE class_id = $1 AND during && tstzrange($2, $3, '[)') LIMIT 1`,
-            [cls.id, rows[i].startsAt, rows[i].endsAt],
-          );
+          const [existing] = clashes
+            ? [true]
+            : await m.query(`SELECT 1 FROM training_sessions WHERE class_id = $1 AND during && tstzrange($2, $3, '[)') LIMIT 1`, [
+                cls.id,
+                rows[i].startsAt,
+                rows[i].endsAt,
+              ]);
           if (existing) throw sessionsOverlap();
         }
         return (await m.save(SessionEntity, rows)).map(toSessionModel);

@@ -21,9 +21,15 @@ export class CourseService {
     if (await this.courses.exists({ where: { name } })) {
       throw trainingError(TrainingExceptionCode.COURSE_TAKEN);
     }
-    return this.courses.save(this.courses.create({
-      name, audience: input.audience ?? null, module: input.module ?? null, fromPlan: false, createdAt: this.clock.now(),
-    }));
+    return this.courses.save(
+      this.courses.create({
+        name,
+        audience: input.audience ?? null,
+        module: input.module ?? null,
+        fromPlan: false,
+        createdAt: this.clock.now(),
+      }),
+    );
   }
 
   list(audience?: TrainingClassType): Promise<CourseEntity[]> {

@@ -67,7 +67,12 @@ export class EnrolmentService {
   }
 
   private async enrolIn(
-    m: EntityManager, actor: Actor, classId: string, seeker: SeekerEntity, source: EnrolmentSource, offer: ApplicationRef | null,
+    m: EntityManager,
+    actor: Actor,
+    classId: string,
+    seeker: SeekerEntity,
+    source: EnrolmentSource,
+    offer: ApplicationRef | null,
   ): Promise<EnrolmentEntity> {
     assertId(classId, TrainingExceptionCode.CLASS_NOT_FOUND);
     const cls = await m.findOne(TrainingClassEntity, { where: { id: classId } });
@@ -106,18 +111,21 @@ export class EnrolmentService {
       .execute();
     if (!seat.affected) throw trainingError(TrainingExceptionCode.CLASS_FULL);
 
-    return m.save(EnrolmentEntity, m.create(EnrolmentEntity, {
-      classId: cls.id,
-      seekerId: seeker.id,
-      status: 'ENROLLED',
-      source,
-      applicationId: application?.id ?? null,
-      enrolledBy: actor.userId,
-      enrolledAt: now,
-      withdrawnAt: null,
-      withdrawnBy: null,
-      completedAt: null,
-    }));
+    return m.save(
+      EnrolmentEntity,
+      m.create(EnrolmentEntity, {
+        classId: cls.id,
+        seekerId: seeker.id,
+        status: 'ENROLLED',
+        source,
+        applicationId: application?.id ?? null,
+        enrolledBy: actor.userId,
+        enrolledAt: now,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        completedAt: null,
+      }),
+    );
   }
 
   async withdrawSelf(actor: Actor, classId: string): Promise<EnrolmentModel> {
@@ -126,7 +134,8 @@ export class EnrolmentService {
     assertId(classId, TrainingExceptionCode.CLASS_NOT_FOUND);
     return this.dataSource.transaction(async (m) => {
       const e = await m.findOne(EnrolmentEntity, {
-        where: { classId, seekerId: seeker.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' },
+        where: { classId, seekerId: seeker.id, status: In([...LIVE]) },
+        lock: { mode: 'pessimistic_write' },
       });
       if (!e) throw trainingError(TrainingExceptionCode.ENROLMENT_NOT_FOUND);
       return toEnrolmentModel(await this.withdrawIn(m, e, actor));
@@ -178,12 +187,21 @@ export class EnrolmentService {
       rows = visible.slice(page.offset, page.offset + page.first);
       total = visible.length;
     } else {
-      [rows, total] = await this.dataSource.getRepository(EnrolmentEntity).createQueryBuilder('e').where('e.class_id = :c', { c: cls.id })
-        .orderBy('e.enrolled_at', 'ASC').addOrderBy('e.id', 'ASC').skip(page.offset).take(page.first).getManyAndCount();
+      [rows, total] = await this.dataSource
+        .getRepository(EnrolmentEntity)
+        .createQueryBuilder('e')
+        .where('e.class_id = :c', { c: cls.id })
+        .orderBy('e.enrolled_at', 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .skip(page.offset)
+        .take(page.first)
+        .getManyAndCount();
     }
     const seekerIds = rows.map((r) => r.seekerId);
     const [seekers, facts, applicants] = await Promise.all([
-      this.seekers.findByIds(seekerIds), this.progressOf(cls, seekerIds), this.applicantsOf(actor, seekerIds),
+      this.seekers.findByIds(seekerIds),
+      this.progressOf(cls, seekerIds),
+      this.applicantsOf(actor, seekerIds),
     ]);
     const view = actor.role === Role.HR ? 'TENANT' : 'STAFF';
     // HR sees a trainee's (masked) profile under the talent pool's rule: consent to share, or an application to its company.
@@ -191,8 +209,11 @@ export class EnrolmentService {
     const items = rows.map((e) => {
       const f = facts.get(e.seekerId) ?? { attended: 0, passed: false };
       const v = evaluateCompletion({
-        totalSessions: facts.totalSessions, attendedSessions: f.attended, minAttendancePct: cls.minAttendancePct,
-        requiresAssessment: cls.requiresAssessment, passedAssessment: f.passed,
+        totalSessions: facts.totalSessions,
+        attendedSessions: f.attended,
+        minAttendancePct: cls.minAttendancePct,
+        requiresAssessment: cls.requiresAssessment,
+        passedAssessment: f.passed,
       });
       const s = seekers.get(e.seekerId);
       return {

@@ -25,10 +25,16 @@ export class InstitutionService {
     if (input.kind === 'BASE_CENTRE' && (await this.institutions.exists({ where: { kind: 'BASE_CENTRE' } }))) {
       throw trainingError(TrainingExceptionCode.CENTRE_EXISTS);
     }
-    return this.institutions.save(this.institutions.create({
-      name, kind: input.kind, regionCode: input.regionCode ?? null, contactName: input.contactName ?? null,
-      createdBy: actor.userId, createdAt: this.clock.now(),
-    }));
+    return this.institutions.save(
+      this.institutions.create({
+        name,
+        kind: input.kind,
+        regionCode: input.regionCode ?? null,
+        contactName: input.contactName ?? null,
+        createdBy: actor.userId,
+        createdAt: this.clock.now(),
+      }),
+    );
   }
 
   list(): Promise<InstitutionEntity[]> {

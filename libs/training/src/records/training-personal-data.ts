@@ -59,10 +59,12 @@ export class TrainingPersonalData extends PersonalDataContributor {
         [seekerId],
       ),
     ]);
-    const level = (l: SkillLevel | null) => (l ? SKILL_LEVEL_ZH[l] ?? l : null);
+    const level = (l: SkillLevel | null) => (l ? (SKILL_LEVEL_ZH[l] ?? l) : null);
     return {
       enrolments: enrolments.map((e: { type: TrainingClassType; status: string }) => ({
-        ...e, typeZh: CLASS_TYPE_ZH[e.type] ?? e.type, statusZh: ENROLMENT_STATUS_ZH[e.status] ?? e.status,
+        ...e,
+        typeZh: CLASS_TYPE_ZH[e.type] ?? e.type,
+        statusZh: ENROLMENT_STATUS_ZH[e.status] ?? e.status,
       })),
       attendance: attendance.map((a: { method: string }) => ({ ...a, methodZh: CHECK_IN_ZH[a.method] ?? a.method })),
       assessments: assessments.map((a: { skillLevel: SkillLevel | null }) => ({ ...a, skillLevelZh: level(a.skillLevel) })),

@@ -56,8 +56,11 @@ export class TrainingRecordService {
       const attended = attendance.filter((a) => a.classId === e.classId);
       const mine = assessments.filter((a) => a.classId === e.classId);
       const verdict = evaluateCompletion({
-        totalSessions: total.get(e.classId) ?? 0, attendedSessions: attended.length, minAttendancePct: cls.minAttendancePct,
-        requiresAssessment: cls.requiresAssessment, passedAssessment: mine.some((a) => a.passed),
+        totalSessions: total.get(e.classId) ?? 0,
+        attendedSessions: attended.length,
+        minAttendancePct: cls.minAttendancePct,
+        requiresAssessment: cls.requiresAssessment,
+        passedAssessment: mine.some((a) => a.passed),
       });
       const cert = certByEnrolment.get(e.id);
       const em = toEnrolmentModel(e);
@@ -87,8 +90,14 @@ export class TrainingRecordService {
     const map = new Map<string, CompletedTraining[]>();
     if (!seekerIds.length) return map;
     const rows: Array<{
-      seeker_id: string; class_id: string; class_name: string; class_type: TrainingClassType; completed_at: Date;
-      course_names: string[]; skill_level: SkillLevel | null; certificate_no: string | null;
+      seeker_id: string;
+      class_id: string;
+      class_name: string;
+      class_type: TrainingClassType;
+      completed_at: Date;
+      course_names: string[];
+      skill_level: SkillLevel | null;
+      certificate_no: string | null;
     }> = await this.dataSource.query(
       `SELECT e.seeker_id, c.id AS class_id, c.name AS class_name, c.type AS class_type, e.completed_at,
               cert.skill_level, cert.certificate_no,
@@ -104,8 +113,13 @@ export class TrainingRecordService {
     );
     for (const r of rows) {
       const item: CompletedTraining = {
-        classId: r.class_id, className: r.class_name, classType: r.class_type, completedAt: r.completed_at,
-        courseNames: r.course_names, skillLevel: r.skill_level, certificateNo: r.certificate_no,
+        classId: r.class_id,
+        className: r.class_name,
+        classType: r.class_type,
+        completedAt: r.completed_at,
+        courseNames: r.course_names,
+        skillLevel: r.skill_level,
+        certificateNo: r.certificate_no,
       };
       map.set(r.seeker_id, [...(map.get(r.seeker_id) ?? []), item]);
     }

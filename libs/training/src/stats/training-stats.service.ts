@@ -51,10 +51,7 @@ export class TrainingStatsService {
            ${w} GROUP BY i.id ORDER BY enrolled DESC, i.name`,
         params,
       ),
-      q.query(
-        `SELECT e.id, e.seeker_id AS "seekerId", e.status FROM training_enrolments e JOIN training_classes c ON c.id = e.class_id ${w}`,
-        params,
-      ),
+      q.query(`SELECT e.id, e.seeker_id AS "seekerId", e.status FROM training_enrolments e JOIN training_classes c ON c.id = e.class_id ${w}`, params),
     ]);
     return { total, byClass, byInstitution, bySchool: await this.bySchool(enrolments) };
   }
@@ -68,7 +65,11 @@ export class TrainingStatsService {
     for (const e of enrolments) {
       for (const sc of schoolsOf.get(e.seekerId) ?? []) {
         let a = acc.get(sc.schoolId);
-        if (!a) acc.set(sc.schoolId, (a = { schoolId: sc.schoolId, schoolName: sc.schoolName, enrolled: 0, completed: 0, withdrawn: 0, trainees: 0, people: new Set() }));
+        if (!a)
+          acc.set(
+            sc.schoolId,
+            (a = { schoolId: sc.schoolId, schoolName: sc.schoolName, enrolled: 0, completed: 0, withdrawn: 0, trainees: 0, people: new Set() }),
+          );
         if (e.status === 'WITHDRAWN') a.withdrawn++;
         else {
           a.enrolled++;

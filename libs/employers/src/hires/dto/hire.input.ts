@@ -6,7 +6,10 @@ export class HireInput {
   @Field(() => ID) @IsUUID() applicationId: string;
   @Field({ description: '合同开始日期 YYYY-MM-DD（北京时间）' }) @IsDateString({ strict: true }) contractStart: string;
   @Field(() => Int, { description: '合同期限（月）/ contract term in months' }) @IsInt() @Min(1) @Max(120) contractMonths: number;
-  @Field({ nullable: true, description: '社保缴纳开始日期 / social insurance start' }) @IsOptional() @IsDateString({ strict: true }) socialInsuranceStart?: string;
+  @Field({ nullable: true, description: '社保缴纳开始日期 / social insurance start' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  socialInsuranceStart?: string;
 }
 
 @InputType({ description: '提前解除劳动合同 / early termination' })

@@ -14,7 +14,11 @@ registerEnumType(PostingStatusEnum, { name: 'PostingStatus', description: '草�
 export class PostingInput {
   @Field() @IsString() @Length(2, 60) title: string;
   @Field({ defaultValue: '' }) @IsString() @MaxLength(5000) description: string;
-  @Field(() => Int, { description: '招聘人数 / headcount' }) @IsInt() @Min(1, { message: '招聘人数必须大于0 / headcount must be positive' }) @Max(10000) headcount: number;
+  @Field(() => Int, { description: '招聘人数 / headcount' })
+  @IsInt()
+  @Min(1, { message: '招聘人数必须大于0 / headcount must be positive' })
+  @Max(10000)
+  headcount: number;
   @Field(() => Int, { description: '月薪下限（分）/ monthly salary minimum in fen' }) @IsInt() @Min(0) @Max(100_000_000) salaryMinFen: number;
   @Field(() => Int, { description: '月薪上限（分）/ monthly salary maximum in fen' }) @IsInt() @Min(0) @Max(100_000_000) salaryMaxFen: number;
   @Field(() => [Shift], { defaultValue: [] }) @IsArray() @IsEnum(Shift, { each: true }) shifts: Shift[];

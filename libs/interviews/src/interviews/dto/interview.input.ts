@@ -1,6 +1,21 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_DURATION_MINUTES, MAX_SLOTS, MIN_DURATION_MINUTES } from '../interview-time';
 
 export enum InterviewStatusEnum {
@@ -24,16 +39,29 @@ registerEnumType(InterviewOutcomeEnum, { name: 'InterviewOutcome', description: 
 export class SlotInput {
   @Field({ description: 'ISO 8601 with offset, e.g. 2026-05-02T09:30:00+08:00' }) @Type(() => Date) @IsDate() startsAt: Date;
   @Field(() => Int, { description: `${MIN_DURATION_MINUTES}–${MAX_DURATION_MINUTES} 分钟 / minutes` })
-  @IsInt() @Min(MIN_DURATION_MINUTES) @Max(MAX_DURATION_MINUTES) durationMinutes: number;
+  @IsInt()
+  @Min(MIN_DURATION_MINUTES)
+  @Max(MAX_DURATION_MINUTES)
+  durationMinutes: number;
 }
 
 @InputType()
 export class ScheduleInterviewInput {
   @Field(() => ID) @IsUUID() applicationId: string;
   @Field(() => [SlotInput], { description: `1–${MAX_SLOTS} 个备选时段 / 1–${MAX_SLOTS} proposed slots` })
-  @ValidateNested({ each: true }) @Type(() => SlotInput) @ArrayMinSize(1) @ArrayMaxSize(MAX_SLOTS) slots: SlotInput[];
-  @Field({ nullable: true, defaultValue: false, description: '已与求职者约定（如电话），直接确定唯一时段 / time already agreed (e.g. by phone): confirm the single slot' })
-  @IsOptional() @IsBoolean() confirmed?: boolean;
+  @ValidateNested({ each: true })
+  @Type(() => SlotInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SLOTS)
+  slots: SlotInput[];
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: '已与求职者约定（如电话），直接确定唯一时段 / time already agreed (e.g. by phone): confirm the single slot',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmed?: boolean;
 }
 
 @InputType()

@@ -25,7 +25,7 @@ export class InterviewModel {
   @Field(() => Date, { nullable: true, description: '面试间开放时间（开始前10分钟）/ the room opens (10 min before the start)' }) joinOpensAt: Date | null;
   @Field(() => Date, { nullable: true, description: '面试间关闭时间（结束后30分钟）/ the room closes (30 min after the end)' }) joinClosesAt: Date | null;
   @Field(() => [InterviewSlotModel], { description: '当前备选或选定的时段 / current proposed or chosen slots' }) slots: InterviewSlotModel[];
-  @Field(() => String, { nullable: true, description: '求职者希望改时间的说明 / the seeker\'s note asking for other times' }) seekerNote: string | null;
+  @Field(() => String, { nullable: true, description: "求职者希望改时间的说明 / the seeker's note asking for other times" }) seekerNote: string | null;
   @Field(() => String, { nullable: true }) cancelReason: string | null;
   @Field(() => InterviewOutcomeEnum, { nullable: true }) outcome: InterviewOutcomeEnum | null;
   @Field(() => Int) rescheduleCount: number;
@@ -42,7 +42,10 @@ export class InterviewPage extends Paginated(InterviewModel) {}
 export class InterviewJoinTokenModel {
   @Field() token: string;
   @Field({ description: '面试页面的相对地址 / page URL relative to the API origin' }) joinUrl: string;
-  @Field(() => String, { nullable: true, description: '媒体服务地址（服务器配置；为空表示与 API 同源）/ media server origin from server config (MEDIA_PUBLIC_URL); null: same origin as the API' })
+  @Field(() => String, {
+    nullable: true,
+    description: '媒体服务地址（服务器配置；为空表示与 API 同源）/ media server origin from server config (MEDIA_PUBLIC_URL); null: same origin as the API',
+  })
   mediaUrl: string | null;
   @Field() expiresAt: Date;
   @Field({ description: '房间关闭时间（结束后30分钟）/ the room closes at (scheduled end + 30 min)' }) roomEndsAt: Date;

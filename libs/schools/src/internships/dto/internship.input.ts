@@ -16,7 +16,9 @@ export class CreateInternshipInput {
 @InputType()
 export class InternshipMonthInput {
   @Field(() => ID) @IsUUID() internshipId: string;
-  @Field({ description: '月份 YYYY-MM / month' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM / month must be YYYY-MM' }) month: string;
+  @Field({ description: '月份 YYYY-MM / month' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM / month must be YYYY-MM' })
+  month: string;
   @Field(() => Int, { description: '出勤天数 / days attended' }) @IsInt() @Min(0) @Max(31) attendanceDays: number;
   @Field(() => InternshipEvaluation) @IsEnum(InternshipEvaluation) evaluation: InternshipEvaluation;
   @Field({ defaultValue: '' }) @IsString() @MaxLength(2000) comment: string;

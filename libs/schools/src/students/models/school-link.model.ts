@@ -8,7 +8,8 @@ export enum SchoolLinkStatus {
 registerEnumType(SchoolLinkStatus, { name: 'SchoolLinkStatus', description: '待本人确认 / 已确认 / 已拒绝 — pending / confirmed / declined' });
 
 @ObjectType('SchoolLink', {
-  description: '院校学籍记录（本人视角）：学校在名单中登记了我，确认后学校才能把我当作本校学生 / a school listed me; it treats me as its student only once I confirm',
+  description:
+    '院校学籍记录（本人视角）：学校在名单中登记了我，确认后学校才能把我当作本校学生 / a school listed me; it treats me as its student only once I confirm',
 })
 export class SchoolLinkModel {
   @Field(() => ID) id: string;

@@ -27,7 +27,8 @@ export class IdentityClaimModel {
   @Field(() => String, { nullable: true, description: '身份证号（脱敏）/ masked ID number' }) idNumberMasked: string | null;
   @Field(() => ProfileSource, { description: '档案来源 / where the profile came from' }) profileSource: ProfileSource;
   @Field(() => String, { nullable: true, description: '档案中的手机号（脱敏）/ masked phone on the profile' }) profilePhoneMasked: string | null;
-  @Field(() => String, { nullable: true, description: '申请人验证过的手机号（脱敏）/ masked SMS-verified phone of the claimant' }) claimantPhoneMasked: string | null;
+  @Field(() => String, { nullable: true, description: '申请人验证过的手机号（脱敏）/ masked SMS-verified phone of the claimant' }) claimantPhoneMasked:
+    string | null;
   @Field({ description: '申请时档案已绑定其他账号 / the profile was linked to another account when claimed' }) profileWasLinked: boolean;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;

@@ -23,7 +23,10 @@ export class SeekerProfileModel {
   @Field(() => Int, { nullable: true }) callCenterMonths: number | null;
   @Field(() => [String]) languages: string[];
   @Field(() => [Shift]) shifts: Shift[];
-  @Field(() => [SeekerCategory], { description: '人员类别；企业仅在单独授权后可见贫困家庭、残疾人 / categories; tenants see the sensitive ones only with separate consent' }) categories: SeekerCategory[];
+  @Field(() => [SeekerCategory], {
+    description: '人员类别；企业仅在单独授权后可见贫困家庭、残疾人 / categories; tenants see the sensitive ones only with separate consent',
+  })
+  categories: SeekerCategory[];
   @Field(() => Int, { description: '资料完整度 0-100' }) completeness: number;
   @Field(() => ProfileSource) source: ProfileSource;
   @Field({ description: '已授权向基地企业共享 / consent to share with tenants is active' }) sharedWithTenants: boolean;

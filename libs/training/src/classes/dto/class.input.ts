@@ -1,7 +1,20 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { TrainingClassStatus, TrainingClassType } from '../class-type';
@@ -14,18 +27,25 @@ export class CreateClassInput {
   @Field(() => TrainingClassType) @IsEnum(TrainingClassType) type: TrainingClassType;
   @Field() @IsString() @Length(2, 100) name: string;
   @Field(() => [ID], { description: '课程（按授课顺序）/ courses, in teaching order' })
-  @ArrayMinSize(1) @ArrayMaxSize(30) @ArrayUnique() @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   courseIds: string[];
   @Field(() => ID, { nullable: true, description: '委托/定制企业；定制班必填 / sponsoring tenant, required for custom classes' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   sponsorTenantId?: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(2000) capacity: number;
   @Field({ description: '开班日期（北京时间）YYYY-MM-DD' }) @Matches(DATE) startsOn: string;
   @Field({ description: '结业日期（北京时间）YYYY-MM-DD' }) @Matches(DATE) endsOn: string;
   @Field(() => Int, { defaultValue: 80, description: '结业所需最低出勤率（%）/ minimum attendance, percent' })
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   minAttendancePercent: number = 80;
-  @Field(() => Boolean, { defaultValue: true, description: '结业须考核合格 / completion needs a passed assessment' }) @IsBoolean() requiresAssessment: boolean = true;
+  @Field(() => Boolean, { defaultValue: true, description: '结业须考核合格 / completion needs a passed assessment' }) @IsBoolean() requiresAssessment: boolean =
+    true;
   @Field(() => Int, { defaultValue: 60, description: '考核及格分 / pass mark' }) @IsInt() @Min(0) @Max(100) passScore: number = 60;
 }
 

@@ -10,7 +10,8 @@ registerEnumType(InstitutionKindEnum, { name: 'TrainingInstitutionKind', descrip
 @InputType()
 export class CreateInstitutionInput {
   @Field() @IsString() @Length(2, 100) name: string;
-  @Field(() => InstitutionKindEnum, { defaultValue: InstitutionKindEnum.EXTERNAL }) @IsEnum(InstitutionKindEnum) kind: InstitutionKindEnum = InstitutionKindEnum.EXTERNAL;
+  @Field(() => InstitutionKindEnum, { defaultValue: InstitutionKindEnum.EXTERNAL }) @IsEnum(InstitutionKindEnum) kind: InstitutionKindEnum =
+    InstitutionKindEnum.EXTERNAL;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 50) contactName?: string;
 }
