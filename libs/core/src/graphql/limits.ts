@@ -18,6 +18,23 @@ export function limitError(code: string, zh: string, en: string, extra: Record<s
   return new GraphQLError(zh, { extensions: { code, messageEn: en, ...extra } });
 }
 
+/** Estimated costs per parsed document (gone with it), per variables + operation name; a few per document. */
+const costCache = new WeakMap<DocumentNode, { schema: GraphQLSchema; costs: Map<string, number> }>();
+const COST_CACHE_PER_DOCUMENT = 32;
+const COST_CACHE_MAX_KEY = 512;
+
+/** Null (not cached) for large variables, e.g. a long mutation input: they would cost more to key than to price. */
+function costCacheKey(variables: Record<string, unknown> | null | undefined, operationName: string | null | undefined): string | null {
+  let v: string;
+  try {
+    v = variables ? JSON.stringify(variables) : '';
+  } catch {
+    return null;
+  }
+  const key = `${operationName ?? ''}\u0000${v}`;
+  return key.length <= COST_CACHE_MAX_KEY ? key : null;
+}
+
 /** Throws a GraphQLError (QUERY_TOO_MANY_ROOT_FIELDS, QUERY_TOO_COMPLEX, BAD_USER_INPUT) when the operation is over the limits; returns its cost. */
 export function checkOperationLimits(
   cfg: GraphqlSection,
@@ -35,13 +52,27 @@ export function checkOperationLimits(
       { rootFields: roots, max: cfg.maxRootFields },
     );
   }
+  // The estimate depends only on (schema, document, variables, operation): Apollo hands us the same parsed document
+  // for the same query text, so a page asked for again and again (the job board) is priced once (bench/api).
+  const key = costCacheKey(variables, operationName);
+  const perSchema = key === null ? undefined : costCache.get(document);
+  const cached = perSchema?.schema === schema ? perSchema.costs.get(key!) : undefined;
   let cost: number;
-  try {
-    cost = estimateCost(schema, document, variables ?? undefined, operationName);
-  } catch (e) {
-    // Bad variables (unknown or mistyped input fields) surface here first: they are the caller's mistake.
-    if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    throw e;
+  if (cached !== undefined) cost = cached;
+  else {
+    try {
+      cost = estimateCost(schema, document, variables ?? undefined, operationName);
+    } catch (e) {
+      // Bad variables (unknown or mistyped input fields) surface here first: they are the caller's mistake.
+      if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw e;
+    }
+    if (key !== null) {
+      let entry = costCache.get(document);
+      if (!entry || entry.schema !== schema) costCache.set(document, (entry = { schema, costs: new Map() }));
+      if (entry.costs.size >= COST_CACHE_PER_DOCUMENT) entry.costs.delete(entry.costs.keys().next().value!);
+      entry.costs.set(key, cost);
+    }
   }
   if (cost > cfg.maxComplexity) {
     throw limitError(
