@@ -41,11 +41,22 @@ export interface MediaHarness {
  * Fails (does not skip) when the worker binary has not been built.
  */
 export async function startMedia(env: Record<string, string> = {}): Promise<MediaHarness> {
+  // A WebRTC port base below Linux's ephemeral range (32768–60999), so no outgoing connection holds it; another file
+  // running in parallel may still have drawn the same base: then draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startMediaOnce({ MEDIA_RTC_PORT_BASE: String(20000 + Math.floor(Math.random() * 120) * 100), ...env });
+    } catch (e) {
+      if (attempt >= 5 || env.MEDIA_RTC_PORT_BASE || !/address already in use/i.test(String(e))) throw e;
+    }
+  }
+}
+
+async function startMediaOnce(env: Record<string, string>): Promise<MediaHarness> {
   const config = loadMediaConfig({
     ...process.env,
     NODE_ENV: 'test',
     MEDIA_PORT: '0',
-    MEDIA_RTC_PORT_BASE: String(20000 + Math.floor(Math.random() * 400) * 100),
     MEDIA_WORKERS: '2',
     MEDIA_TOKEN_SECRET: SECRET,
     MEDIA_ROOM_IDLE_SECONDS: '2',

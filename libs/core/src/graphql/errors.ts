@@ -34,7 +34,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const code = String(formatted.extensions?.code ?? '');
   // The request limits (limits.ts, graphql-ws) raise errors that already carry a code and both languages.
   if (code.startsWith('QUERY_TOO_') || code === 'SUBSCRIPTIONS_ONLY') {
-    const { code: c, messageEn, stacktrace: _stack, ...rest } = formatted.extensions ?? {};
+    const { code: c, messageEn, stacktrace: _stack, http: _http, ...rest } = formatted.extensions ?? {};
     return { message: formatted.message, locations: formatted.locations, extensions: { code: c, messageEn: messageEn ?? formatted.message, ...rest } };
   }
   // Errors graphql-js raises about the request itself (parse, validation, variable coercion) carry no domain cause.

@@ -15,7 +15,8 @@ export function limitValidationRules(cfg: GraphqlSection, opts: { introspectionR
 }
 
 export function limitError(code: string, zh: string, en: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(zh, { extensions: { code, messageEn: en, ...extra } });
+  // A refused document is the caller's mistake: HTTP 400, not Apollo's 500 for errors raised in a plugin hook.
+  return new GraphQLError(zh, { extensions: { code, messageEn: en, http: { status: 400 }, ...extra } });
 }
 
 /** Estimated costs per parsed document (gone with it), per variables + operation name; a few per document. */
@@ -64,7 +65,7 @@ export function checkOperationLimits(
       cost = estimateCost(schema, document, variables ?? undefined, operationName);
     } catch (e) {
       // Bad variables (unknown or mistyped input fields) surface here first: they are the caller's mistake.
-      if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
       throw e;
     }
     if (key !== null) {
