@@ -15,6 +15,25 @@ export function registeredQueues(moduleRef: ModuleRef): Queue[] {
   return Object.values(QueueName).map((name) => moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
 }
 
+/** `bullmq_queue_jobs{queue,state}`, read from Redis at scrape time; the API and the worker both serve it. */
+export function queueJobsGauge(registry: Registry, queues: Queue[]): Gauge<'queue' | 'state'> {
+  return new Gauge({
+    name: 'bullmq_queue_jobs',
+    help: 'BullMQ jobs per queue and state (completed/failed: those still kept by removeOnComplete/removeOnFail)',
+    labelNames: ['queue', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      await Promise.all(
+        queues.map(async (q) => {
+          const counts = await q.getJobCounts(...JOB_STATES);
+          for (const state of JOB_STATES) this.set({ queue: q.name, state }, counts[state] ?? 0);
+        }),
+      );
+    },
+  });
+}
+
 /**
  * The API's Prometheus metrics, in a registry of its own (one per app, so test apps in one process never share):
  * HTTP and GraphQL latency per route/operation, BullMQ job counts per queue and state (read at scrape time),
@@ -46,22 +65,7 @@ export class ApiMetrics implements OnModuleDestroy {
 
   constructor(moduleRef: ModuleRef, db: DataSource, clock: Clock) {
     collectDefaultMetrics({ register: this.registry });
-    const queues = registeredQueues(moduleRef);
-    new Gauge({
-      name: 'bullmq_queue_jobs',
-      help: 'BullMQ jobs per queue and state (completed/failed: those still kept by removeOnComplete/removeOnFail)',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        await Promise.all(
-          queues.map(async (q) => {
-            const counts = await q.getJobCounts(...JOB_STATES);
-            for (const state of JOB_STATES) this.set({ queue: q.name, state }, counts[state] ?? 0);
-          }),
-        );
-      },
-    });
+    queueJobsGauge(this.registry, registeredQueues(moduleRef));
     new Gauge({
       name: 'outbox_lag_seconds',
       help: 'Age of the oldest outbox event not yet relayed to its queue (0 when none is waiting)',

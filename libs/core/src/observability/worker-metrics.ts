@@ -4,8 +4,8 @@ import { DiscoveryService, ModuleRef } from '@nestjs/core';
 import type { Job, Worker } from 'bullmq';
 import { timingSafeEqual } from 'crypto';
 import { createServer, Server } from 'http';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { JOB_STATES, registeredQueues } from './metrics';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { queueJobsGauge, registeredQueues } from './metrics';
 
 const JOB_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
@@ -38,22 +38,7 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnModuleDestroy {
     moduleRef: ModuleRef,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const queues = registeredQueues(moduleRef);
-    new Gauge({
-      name: 'bullmq_queue_jobs',
-      help: 'BullMQ jobs per queue and state',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        await Promise.all(
-          queues.map(async (q) => {
-            const counts = await q.getJobCounts(...JOB_STATES);
-            for (const state of JOB_STATES) this.set({ queue: q.name, state }, counts[state] ?? 0);
-          }),
-        );
-      },
-    });
+    queueJobsGauge(this.registry, registeredQueues(moduleRef));
   }
 
   /** A finished job's timings, as BullMQ recorded them. */

@@ -39,13 +39,16 @@ export function compareQueries(base: { lat: number; lng: number }): Array<{ name
   ];
 }
 
+/** The report goes to standard output: it is what the operator asked for, not a log. */
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
 async function main(argv: string[]): Promise<number> {
   // A development tool first: without NODE_ENV it runs with the development defaults, not production's required secrets.
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' });
   const { meiliUrl, meiliKey } = config.search;
   if (!meiliUrl) {
-    console.log('matching:compare SKIPPED: MEILI_URL is not set, so there is no Meilisearch server to check. Nothing was compared.');
-    console.log('Set MEILI_URL (and MEILI_MASTER_KEY) to the server you mean to switch to, then run it again.');
+    say('matching:compare SKIPPED: MEILI_URL is not set, so there is no Meilisearch server to check. Nothing was compared.');
+    say('Set MEILI_URL (and MEILI_MASTER_KEY) to the server you mean to switch to, then run it again.');
     return 0;
   }
   const arg = (name: string) => {
@@ -53,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
 
-  console.log(`1/2 CandidateIndex contract suite against ${meiliUrl}`);
+  say(`1/2 CandidateIndex contract suite against ${meiliUrl}`);
   const jest = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', join(ROOT, 'libs/matching/src/index/meili-candidate-index.spec.ts')],
@@ -64,9 +67,9 @@ async function main(argv: string[]): Promise<number> {
     },
   );
   const contractOk = jest.status === 0;
-  console.log(contractOk ? 'contract suite: PASSED' : 'contract suite: FAILED (see above)');
+  say(contractOk ? 'contract suite: PASSED' : 'contract suite: FAILED (see above)');
 
-  console.log(`2/2 the same queries on both engines (top ${TOP})`);
+  say(`2/2 the same queries on both engines (top ${TOP})`);
   const base = { lat: config.app.baseLat, lng: config.app.baseLng };
   const ds = await new DataSource(dataSourceOptions(config)).initialize();
   const pg = new PgCandidateIndex(ds, base);
@@ -81,12 +84,12 @@ async function main(argv: string[]): Promise<number> {
         const docs = await pg.get(rows.slice(i, i + 1000).map((r) => r.id));
         await meili.upsert([...docs.values()]);
       }
-      console.log(`copied ${rows.length} documents from candidate_documents into the scratch index "${uid}"`);
+      say(`copied ${rows.length} documents from candidate_documents into the scratch index "${uid}"`);
     } else {
-      console.log(`using the existing index "${uid}" (${await meili.count()} documents; PostgreSQL has ${await pg.count()})`);
+      say(`using the existing index "${uid}" (${await meili.count()} documents; PostgreSQL has ${await pg.count()})`);
     }
     const overlaps: number[] = [];
-    console.log(`${'query'.padEnd(44)} ${'pg total'.padStart(9)} ${'meili total'.padStart(11)}  top-${TOP} overlap`);
+    say(`${'query'.padEnd(44)} ${'pg total'.padStart(9)} ${'meili total'.padStart(11)}  top-${TOP} overlap`);
     for (const { name, q } of compareQueries(base)) {
       const [a, b] = await Promise.all([run(pg, q), run(meili, q)]);
       const bIds = new Set(b.ids);
@@ -94,10 +97,10 @@ async function main(argv: string[]): Promise<number> {
       const overlap = denom ? (a.ids.filter((id) => bIds.has(id)).length / denom) * 100 : 100;
       overlaps.push(overlap);
       const same = a.ids.join() === b.ids.join() ? ' (same order)' : '';
-      console.log(`${name.padEnd(44)} ${String(a.total).padStart(9)} ${String(b.total).padStart(11)}  ${overlap.toFixed(0).padStart(4)} %${same}`);
+      say(`${name.padEnd(44)} ${String(a.total).padStart(9)} ${String(b.total).padStart(11)}  ${overlap.toFixed(0).padStart(4)} %${same}`);
     }
     const mean = overlaps.reduce((s, x) => s + x, 0) / overlaps.length;
-    console.log(`mean top-${TOP} overlap: ${mean.toFixed(1)} %${mean < 90 ? '  (below 90 %: look at the queries above before switching)' : ''}`);
+    say(`mean top-${TOP} overlap: ${mean.toFixed(1)} %${mean < 90 ? '  (below 90 %: look at the queries above before switching)' : ''}`);
   } finally {
     if (!liveUid) await deleteIndex(meiliUrl, meiliKey, uid).catch(() => undefined);
     await ds.destroy();
