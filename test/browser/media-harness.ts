@@ -167,7 +167,10 @@ export async function waitForMedia(
     }
     await page.waitForTimeout(250);
   }
-  throw new Error(`no media within ${timeoutMs} ms; last stats ${JSON.stringify(last)}`);
+  const why = await page
+    .evaluate(() => ({ state: window.__media?.state, lastError: window.__media?.lastError, status: document.querySelector('#status')?.textContent }))
+    .catch(() => null);
+  throw new Error(`no media within ${timeoutMs} ms; last stats ${JSON.stringify(last)}; page ${JSON.stringify(why)}`);
 }
 
 /** Polls `check` until it returns a truthy value. */
