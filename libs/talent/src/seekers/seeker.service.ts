@@ -1,4 +1,4 @@
-import { AccountService, Actor, AppConfig, Clock, CryptoService, maskPhone, maskResidentId, OutboxService, parseResidentId } from '@app/core';
+import { AccountService, Actor, AppConfig, Clock, CryptoService, maskPhone, maskResidentId, OutboxService, parseResidentId, shanghaiDate } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -197,8 +197,6 @@ export class SeekerService {
 
 export function ageOn(birthDate: string, now: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number);
-  const today = new Date(now.toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
+  const [ty, tm, td] = shanghaiDate(now).split('-').map(Number);
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
