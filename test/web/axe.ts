@@ -9,6 +9,12 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * Throws if axe checked nothing, so a page that failed to draw cannot pass.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A fade (a toast appearing) measured half-way reads as low contrast: let running transitions finish first.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, {
+      timeout: 3000,
+    })
+    .catch(() => undefined);
   await page.evaluate(AXE);
   const r = await page.evaluate(async () => {
     const res = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
