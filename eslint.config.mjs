@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -119,7 +120,8 @@ const boundaryConfig = {
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'apps/web/public/**'],
+    // apps/web/src/*/gql: GraphQL Code Generator's output (apps/web/build.mjs), not committed.
+    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'apps/web/public/**', 'apps/web/src/*/gql/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -146,14 +148,26 @@ export default defineConfig(
     },
   },
   {
-    // The pages are bundled by esbuild for the browser.
+    // The pages run in the browser (Vite bundles the Vue apps, esbuild the legacy ones); type-aware through apps/web/tsconfig.json.
     files: ['apps/web/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Vue single-file components: the plugin's essential rules (errors, not style: Prettier formats the templates), the
+  // script blocks parsed by typescript-eslint without type information (vue-tsc type-checks them in the build).
+  ...pluginVue.configs['flat/essential'].map((c) => ({ ...c, files: ['apps/web/**/*.vue'] })),
   {
-    files: ['**/*.{mjs,js}'],
+    files: ['apps/web/**/*.vue'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module', projectService: false },
+    },
+  },
+  {
+    // Scripts and build configs (apps/web/codegen.ts is read by GraphQL Code Generator, outside any tsconfig).
+    files: ['**/*.{mjs,mts,js}', 'apps/web/codegen.ts'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
   },
   {
     files: ['jest.config.js'],

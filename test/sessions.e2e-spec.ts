@@ -324,8 +324,8 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
   });
 
   describe('security headers (helmet)', () => {
-    it('CSP script-src self, frame-ancestors none and nosniff on pages and API answers; camera only on interview pages', async () => {
-      for (const path of ['/', '/hr/', '/staff/', '/interview/hr.html', '/health']) {
+    it('CSP script-src self, frame-ancestors none and nosniff on pages and API answers; camera only on interview and fair pages', async () => {
+      for (const path of ['/', '/hr/', '/staff/', '/bureau/', '/fair/', '/interview/hr.html', '/health']) {
         const res = await fetch(`${api.url}${path}`);
         const csp = res.headers.get('content-security-policy') ?? '';
         expect({ path, scriptSrc: csp.match(/script-src [^;]+/)?.[0] }).toEqual({ path, scriptSrc: "script-src 'self'" });
@@ -333,7 +333,7 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
         expect(csp).toContain("object-src 'none'");
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         const pp = res.headers.get('permissions-policy') ?? '';
-        expect(pp).toContain(path.startsWith('/interview/') ? 'camera=(self)' : 'camera=()');
+        expect(pp).toContain(path.startsWith('/interview/') || path.startsWith('/fair/') ? 'camera=(self)' : 'camera=()');
         if (path.startsWith('/interview/') && config.app.mediaPublicUrl) {
           const media = new URL(config.app.mediaPublicUrl);
           expect(csp).toMatch(new RegExp(`connect-src [^;]*ws://${media.host.replace(/\./g, '\\.')}`));

@@ -1,29 +1,83 @@
 #!/usr/bin/env node
-// Builds the seeker, HR and staff pages into apps/web/dist (served by the API at /):
-//   dist/index.html      seeker app (mobile)      dist/hr/index.html   HR app (PC)
-//   dist/staff/index.html  staff app (PC: school admins' graduate imports, the training room's QR)
-//   dist/assets/seeker-<hash>.js, dist/assets/hr-<hash>.js, dist/assets/staff-<hash>.js, dist/icons/*
-// CSS is inlined into each page and the script name carries a content hash,
-// so a phone on 3G makes two requests (page + script) and can cache the script.
-// Only the files above are written or removed: dist/interview belongs to apps/media.
-//   node apps/web/build.mjs [--check] [--dev]   (--check: type-check first; also: import { build, typecheck })
+// Builds the page apps listed in apps/web/apps.mjs into apps/web/dist (served by the API at /):
+//   dist/index.html (seeker, phone), dist/hr/index.html, dist/staff/index.html, dist/bureau/index.html,
+//   dist/fair/index.html, dist/assets/<name>-<10 hex>.{js,css}, dist/icons/*.
+// Vue apps (vue: true): GraphQL Code Generator writes the typed documents from the committed apps/api/schema.gql
+// (a query that no longer matches the schema fails here), vue-tsc type-checks them, Vite bundles them (Vant /
+// Element Plus components imported per use, routes split into lazy chunks).
+// Legacy apps (vue: false, until ported): esbuild bundles one script, CSS inlined into the page.
+// Every app's first load (the entry script, the chunks it preloads and its stylesheets) is measured gzipped and
+// checked against its budget. dist/interview belongs to apps/media (build-web.mjs) and is left alone.
+//   node apps/web/build.mjs [--dev] [--no-check]     (also: import { build } from './build.mjs')
+//   WEB_APPS=seeker,hr node apps/web/build.mjs        (only these apps; the others' files stay as they are)
 import { build as esbuild } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { WEB_APPS } from './apps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Budget per app, minified: the seeker app is for cheap phones on 3G (< 60 KB); HR and staff pages run on office PCs. */
-export const JS_BUDGET = 60 * 1024;
-export const PC_JS_BUDGET = 100 * 1024;
-const APPS = [
-  { name: 'seeker', entry: 'src/app/main.ts', html: 'index.html', budget: JS_BUDGET },
-  { name: 'hr', entry: 'src/hr/main.ts', html: 'hr/index.html', budget: PC_JS_BUDGET },
-  { name: 'staff', entry: 'src/staff/main.ts', html: 'staff/index.html', budget: PC_JS_BUDGET },
-];
+const root = join(here, '..', '..');
+const bin = (pkg, path) => join(root, 'node_modules', pkg, path);
 
-export async function build({ outDir = join(here, 'dist'), minify = true, log = false } = {}) {
+export async function build({ outDir = join(here, 'dist'), minify = true, log = false, check = true, only = process.env.WEB_APPS } = {}) {
+  const chosen = only ? WEB_APPS.filter((a) => only.split(',').includes(a.name)) : WEB_APPS;
+  const assets = join(outDir, 'assets');
+  mkdirSync(assets, { recursive: true });
+  // A full build starts from an empty assets folder (old hashed files would pile up); a partial one keeps the others'.
+  if (!only) for (const f of readdirSync(assets)) rmSync(join(assets, f), { recursive: true });
+  const sizes = {};
+  for (const app of chosen.filter((a) => !a.vue)) sizes[app.name] = await buildLegacy(app, outDir, minify);
+  const vue = chosen.filter((a) => a.vue);
+  if (vue.length) {
+    const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Generated fresh each time: a document deleted from a page leaves no stale type behind.
+    for (const dir of [join(here, 'src/shared/gql'), ...WEB_APPS.map((a) => join(here, 'src', a.name, 'gql'))]) rmSync(dir, { recursive: true, force: true });
+    try {
+      run(bin('@graphql-codegen/cli', 'cjs/bin.js'), ['--config', 'apps/web/codegen.ts']);
+      if (check) run(bin('vue-tsc', 'bin/vue-tsc.js'), ['--noEmit', '-p', 'apps/web/tsconfig.json']);
+    } catch (e) {
+      throw new Error(`${String(e.stdout || '')}${String(e.stderr || '')}`.trim() || e.message);
+    }
+    const { build: viteBuild } = await import('vite');
+    process.env.WEB_APPS = vue.map((a) => a.name).join(',');
+    try {
+      await viteBuild({ configFile: join(here, 'vite.config.mts'), logLevel: 'warn', mode: minify ? 'production' : 'development', build: { outDir, minify } });
+    } finally {
+      if (only) process.env.WEB_APPS = only;
+      else delete process.env.WEB_APPS;
+    }
+    for (const app of vue) sizes[app.name] = firstLoad(app, outDir);
+  }
+  copyDir(join(here, 'public/icons'), join(outDir, 'icons'));
+  for (const app of chosen) {
+    const s = sizes[app.name];
+    if (log)
+      console.log(`${app.name.padEnd(7)} first load ${(s.gzip / 1024).toFixed(1)} KB gzipped (${(s.raw / 1024).toFixed(1)} KB) in ${s.files.length} files`);
+    if (s.gzip > app.budgetGzip)
+      throw new Error(`${app.name}: first load is ${s.gzip} bytes gzipped, over its ${app.budgetGzip} budget (${s.files.join(', ')})`);
+  }
+  return sizes;
+}
+
+/** The first load of a built page: its scripts, the modules it preloads and its stylesheets, raw and gzipped. */
+export function firstLoad(app, outDir = join(here, 'dist')) {
+  const page = readFileSync(join(outDir, app.html), 'utf8');
+  const files = [...page.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let raw = Buffer.byteLength(page);
+  let gzip = gzipSync(page).length;
+  for (const f of files) {
+    const body = readFileSync(join(outDir, f.startsWith('/') ? f.slice(1) : join(dirname(app.html), f)));
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { raw, gzip, files };
+}
+
+async function buildLegacy(app, outDir, minify) {
   const css = readFileSync(join(here, 'public/app.css'), 'utf8');
   const cssMin = minify
     ? css
@@ -31,49 +85,37 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
         .replace(/\s*\n\s*/g, '')
         .trim()
     : css;
-  mkdirSync(join(outDir, 'assets'), { recursive: true });
-  const sizes = {};
-  for (const app of APPS) {
-    const r = await esbuild({
-      entryPoints: [join(here, app.entry)],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      // Cheap Android phones with old WebViews / UC / QQ browsers.
-      target: ['es2017'],
-      minify,
-      legalComments: 'none',
-      charset: 'utf8',
-      logLevel: 'error',
-    });
-    const js = r.outputFiles[0].contents;
-    const hash = createHash('sha256').update(js).digest('hex').slice(0, 10);
-    const file = `${app.name}-${hash}.js`;
-    for (const old of readdirSync(join(outDir, 'assets'))) {
-      if (old.startsWith(`${app.name}-`) && old.endsWith('.js') && old !== file) rmSync(join(outDir, 'assets', old));
-    }
-    writeFileSync(join(outDir, 'assets', file), js);
-    const htmlOut = join(outDir, app.html);
-    mkdirSync(dirname(htmlOut), { recursive: true });
-    const src = relative(dirname(htmlOut), join(outDir, 'assets', file))
-      .split('\\')
-      .join('/');
-    const page = readFileSync(join(here, 'public', app.html), 'utf8')
-      .replace('<!--CSS-->', () => `<style>${cssMin}</style>`)
-      .replace('<!--JS-->', () => `<script src="${src}" defer></script>`);
-    writeFileSync(htmlOut, page);
-    sizes[app.name] = { js: js.length, html: Buffer.byteLength(page), file: `assets/${file}` };
-    if (js.length > app.budget) throw new Error(`${app.name} bundle is ${js.length} bytes, over the ${app.budget} budget`);
-  }
-  copyDir(join(here, 'public/icons'), join(outDir, 'icons'));
-  if (log)
-    for (const [k, v] of Object.entries(sizes))
-      console.log(`${k.padEnd(7)} ${v.file}  js ${(v.js / 1024).toFixed(1)} KB  html ${(v.html / 1024).toFixed(1)} KB`);
-  return sizes;
+  const r = await esbuild({
+    entryPoints: [join(here, app.legacyEntry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    // Cheap Android phones with old WebViews / UC / QQ browsers.
+    target: ['es2017'],
+    minify,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'error',
+  });
+  const js = r.outputFiles[0].contents;
+  const hash = createHash('sha256').update(js).digest('hex').slice(0, 10);
+  const file = `${app.name}-${hash}.js`;
+  writeFileSync(join(outDir, 'assets', file), js);
+  const htmlOut = join(outDir, app.html);
+  mkdirSync(dirname(htmlOut), { recursive: true });
+  const src = relative(dirname(htmlOut), join(outDir, 'assets', file))
+    .split('\\')
+    .join('/');
+  const page = readFileSync(join(here, 'public', app.html), 'utf8')
+    .replace('<!--CSS-->', () => `<style>${cssMin}</style>`)
+    .replace('<!--JS-->', () => `<script src="${src}" defer></script>`);
+  writeFileSync(htmlOut, page);
+  return firstLoad(app, outDir);
 }
 
 function copyDir(from, to) {
+  if (!existsSync(from)) return;
   mkdirSync(to, { recursive: true });
   for (const f of readdirSync(from)) {
     const s = join(from, f);
@@ -82,43 +124,8 @@ function copyDir(from, to) {
   }
 }
 
-/** Type-checks src/app, src/hr and src/shared (esbuild only strips types). Returns error messages. */
-export async function typecheck() {
-  const ts = (await import('typescript')).default;
-  const files = [];
-  const walk = (d) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) files.push(p);
-    }
-  };
-  for (const d of ['src/app', 'src/hr', 'src/staff', 'src/shared']) walk(join(here, d));
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2020,
-    lib: ['lib.es2020.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    strict: true,
-    noEmit: true,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    skipLibCheck: true,
-    types: [],
-    noUnusedLocals: true,
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${relative(here, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ` : '';
-    return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
-  });
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  (async () => {
-    if (process.argv.includes('--check')) {
-      const errors = await typecheck();
-      if (errors.length) throw new Error(errors.join('\n'));
-    }
-    await build({ minify: !process.argv.includes('--dev'), log: true });
-  })().catch((e) => {
+  build({ minify: !process.argv.includes('--dev'), check: !process.argv.includes('--no-check'), log: true }).catch((e) => {
     console.error(e.message || e);
     process.exit(1);
   });

@@ -58,7 +58,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const WORK = '/tmp/api-bench';
 const out = (s = '') => process.stdout.write(s + '\n');
 
-// The web app's own documents (apps/web/src/app/jobs.ts, apps/web/src/hr/applications.ts), 20 a page.
+// The web app's own documents (apps/web/src/legacy/seeker/jobs.ts, apps/web/src/legacy/hr/applications.ts), 20 a page.
 const QUERIES: Record<string, string> = {
   openPostings: `query Board($n:Int!){openPostings(first:$n,offset:0){total hasMore items{id title openingsLeft salaryMinFen salaryMaxFen shifts updatedAt tenant{name}}}}`,
   jobsForMe: `query ForMe($n:Int!){jobsForMe(first:$n,offset:0){total hasMore items{postingId title tenantName salaryMinFen salaryMaxFen shifts openingsLeft meetsAll shiftMatch missing{message messageEn}}}}`,

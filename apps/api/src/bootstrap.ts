@@ -53,7 +53,8 @@ export function securityHeaders(config: AppConfig) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader(
       'Permissions-Policy',
-      req.path.startsWith('/interview/')
+      // The interview pages, and the fair pages (the entrance's check-in scanner, online booths' video).
+      req.path.startsWith('/interview/') || req.path.startsWith('/fair/')
         ? 'camera=(self), microphone=(self), geolocation=(), payment=()'
         : 'camera=(), microphone=(), geolocation=(), payment=()',
     );
@@ -63,10 +64,11 @@ export function securityHeaders(config: AppConfig) {
 }
 
 /**
- * The scripts apps/web/build.mjs writes carry a content hash in their name (assets/seeker-<10 hex>.js):
- * a new build is a new URL, so a browser may keep them a year without asking again.
+ * The scripts and stylesheets apps/web/build.mjs (esbuild and Vite) writes carry a content hash of 10 hex digits in
+ * their name (assets/seeker-0123456789.js, assets/JobsView-0123456789.css): a new build is a new URL, so a browser
+ * may keep them a year without asking again.
  */
-export const HASHED_ASSET = /[\\/]assets[\\/][a-z]+-[0-9a-f]{10}\.(?:js|css)$/;
+export const HASHED_ASSET = /[\\/]assets[\\/][\w.-]+-[0-9a-f]{10}\.(?:js|css)$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**

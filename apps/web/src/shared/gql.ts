@@ -21,6 +21,12 @@ export interface Session {
   name?: string;
 }
 
+/** What `graphql()` of the client preset returns (TypedDocumentString): the query text plus its result and variable types. */
+export interface TypedDocument<TResult, TVariables> {
+  toString(): string;
+  __apiType?: (variables: TVariables) => TResult;
+}
+
 interface GqlError {
   message: string;
   extensions?: { code?: string; field?: string; messageEn?: string };
@@ -113,6 +119,17 @@ export class Client {
     }
     if (r.errors && r.errors.length) throw toError(r.errors[0]);
     return r.data as T;
+  }
+
+  /**
+   * Runs a typed document made by GraphQL Code Generator (`graphql()` from the app's generated gql/ folder): the
+   * result and the variables are typed from apps/api/schema.gql, so a page that no longer matches the API fails the build.
+   */
+  run<TResult, TVariables>(
+    doc: TypedDocument<TResult, TVariables>,
+    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+  ): Promise<TResult> {
+    return this.request<TResult>(doc.toString(), (variables[0] ?? {}) as Record<string, unknown>);
   }
 
   /** Rotates the refresh token once, even when several requests fail together. */
