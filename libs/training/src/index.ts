@@ -5,7 +5,7 @@ export * from './classes/class-type';
 export * from './classes/class.entity';
 export * from './enrolments/enrolment.entity';
 export * from './institutions/institution.entity';
-export type { CompletedTraining } from './records/training-record.service';
+export type { CompletedTraining, TrainingFact } from './records/training-record.service';
 export { TrainingRecordService } from './records/training-record.service';
 export { TrainingStatsService } from './stats/training-stats.service';
 export * from './training.entities';

@@ -2,7 +2,7 @@ import { Actor } from '@app/core';
 import { SeekerService } from '@app/talent';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AssessmentEntity, CertificateEntity } from '../assessments/assessment.entity';
 import { toAssessmentModel, toCertificateModel } from '../assessments/assessment.mapper';
 import { evaluateCompletion } from '../assessments/completion-rule';
@@ -23,6 +23,29 @@ export interface CompletedTraining {
   /** Course names in teaching order. */
   courseNames: string[];
   skillLevel: SkillLevel | null;
+  certificateNo: string | null;
+}
+
+/** One enrolment as the subsidies context reads it (issue 10 items 9, 12, 15): attendance, the latest assessment, the certificate. */
+export interface TrainingFact {
+  enrolmentId: string;
+  seekerId: string;
+  classId: string;
+  className: string;
+  institutionId: string;
+  institutionName: string;
+  sponsorTenantId: string | null;
+  enrolmentStatus: string;
+  /** YYYY-MM-DD in Asia/Shanghai, or null while not completed. */
+  completedOn: string | null;
+  classEndsOn: string;
+  totalSessions: number;
+  attendedSessionIds: string[];
+  assessmentId: string | null;
+  score: number | null;
+  passed: boolean | null;
+  skillLevel: SkillLevel | null;
+  assessedOn: string | null;
   certificateNo: string | null;
 }
 
@@ -124,5 +147,33 @@ export class TrainingRecordService {
       map.set(r.seeker_id, [...(map.get(r.seeker_id) ?? []), item]);
     }
     return map;
+  }
+
+  /**
+   * Enrolments (not withdrawn) with their attendance, latest assessment and certificate, for the subsidies context's
+   * rules: by enrolment id, or those of classes ending in [endsFrom, endsTo] (YYYY-MM-DD, inclusive).
+   */
+  async trainingFacts(f: { enrolmentIds?: readonly string[]; endsFrom?: string; endsTo?: string }, m?: EntityManager): Promise<TrainingFact[]> {
+    const rows: TrainingFact[] = await (m ?? this.dataSource.manager).query(
+      `SELECT e.id AS "enrolmentId", e.seeker_id AS "seekerId", c.id AS "classId", c.name AS "className",
+              i.id AS "institutionId", i.name AS "institutionName", c.sponsor_tenant_id AS "sponsorTenantId", e.status AS "enrolmentStatus",
+              to_char(e.completed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "completedOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "classEndsOn",
+              (SELECT count(*)::int FROM training_sessions s WHERE s.class_id = c.id) AS "totalSessions",
+              COALESCE((SELECT array_agg(a.session_id::text ORDER BY a.session_starts_at) FROM training_attendance a WHERE a.enrolment_id = e.id), '{}') AS "attendedSessionIds",
+              asm.id AS "assessmentId", asm.score, asm.passed, asm.skill_level AS "skillLevel", to_char(asm.assessed_on, 'YYYY-MM-DD') AS "assessedOn",
+              cert.certificate_no AS "certificateNo"
+         FROM training_enrolments e
+         JOIN training_classes c ON c.id = e.class_id
+         JOIN training_institutions i ON i.id = c.institution_id
+         LEFT JOIN LATERAL (SELECT * FROM training_assessments x WHERE x.enrolment_id = e.id ORDER BY x.created_at DESC, x.id DESC LIMIT 1) asm ON true
+         LEFT JOIN training_certificates cert ON cert.enrolment_id = e.id
+        WHERE e.status <> 'WITHDRAWN'
+          AND ($1::uuid[] IS NULL OR e.id = ANY($1::uuid[]))
+          AND ($2::date IS NULL OR c.ends_on >= $2::date)
+          AND ($3::date IS NULL OR c.ends_on <= $3::date)
+        ORDER BY c.ends_on, e.id`,
+      [f.enrolmentIds ? [...f.enrolmentIds] : null, f.endsFrom ?? null, f.endsTo ?? null],
+    );
+    return rows;
   }
 }

@@ -1,0 +1,172 @@
+/**
+ * The bureau's payout desk over GraphQL and REST (issue 10 §3–4), against the real API: batches, the bank file
+ * download (AUDITOR only), receipts, recoveries, retention checks; errors in zh-CN and English; other roles refused.
+ */
+import { Clock, CryptoService, Role, shanghaiDate } from '@app/core';
+import { addDays, PayoutPlanner, PayoutSweepService } from '@app/subsidies';
+import { createTestApi, insertStaff, signInStaff, tenantWithHr, TestApi, useIsolatedDatabase } from '@app/testing';
+import * as ExcelJS from 'exceljs';
+import { World } from '../architecture/world';
+import { approvedClaim } from './payout-world';
+
+describe('payout desk over GraphQL and REST (real API, PostgreSQL, Redis)', () => {
+  let api: TestApi;
+  let dropDatabase: () => Promise<void>;
+  let auditor: string;
+  let operatorToken: string;
+  let hr: { tenantId: string; hrToken: string };
+  let w: World;
+  let today: string;
+
+  beforeAll(async () => {
+    dropDatabase = await useIsolatedDatabase(); // batches take every due payout: no other file's claims here
+    api = await createTestApi();
+    const a = await insertStaff(api, Role.AUDITOR);
+    auditor = await signInStaff(api, a.username, a.password);
+    const o = await insertStaff(api, Role.OPERATOR);
+    operatorToken = await signInStaff(api, o.username, o.password);
+    hr = await tenantWithHr(api);
+    w = new World(api.db, api.app.get(CryptoService), api.app.get(Clock));
+    today = shanghaiDate(api.clock.now());
+  });
+  afterAll(async () => {
+    await api.close();
+    await dropDatabase();
+  });
+
+  const plan = (claimId: string) => api.db.transaction((m) => api.app.get(PayoutPlanner, { strict: false }).planApproved(m, claimId));
+  const BATCH = `id status totalFen offsetFen netFen count payeeCount fileName dueThrough instructions { id item payeeKind payeeName amountFen status instalmentNo instalments }`;
+
+  it('the bureau batches what is due, downloads the bank file, records the receipt; HR and seekers are refused', async () => {
+    const person = await w.seekerAccount();
+    const p = await approvedClaim(api.db, {
+      item: 'ITEM_09',
+      partyKind: 'PERSON',
+      partyId: person.seekerId,
+      partyName: '王晓燕',
+      lines: [{ amountFen: 150_000, seekerId: person.seekerId, facts: { months: 3 } }],
+    });
+    const c = await approvedClaim(api.db, {
+      item: 'ITEM_16',
+      status: 'SCHEDULED',
+      tenantId: hr.tenantId,
+      partyId: hr.tenantId,
+      partyName: '北疆云联客服',
+      lines: [{ amountFen: 500_000 }],
+    });
+    await plan(p.claimId);
+    await plan(c.claimId);
+
+    // Refused before anything happens.
+    const refused = await api.gql(`mutation { createSubsidyPaymentBatch { id } }`, {}, hr.hrToken);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(`{ subsidyPaymentBatches(first: 5) { total } }`, {}, hr.hrToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const made = (await api.ok(`mutation { createSubsidyPaymentBatch { ${BATCH} } }`, {}, auditor)).createSubsidyPaymentBatch;
+    expect(made).toMatchObject({
+      status: 'DRAFT',
+      totalFen: 550_000,
+      offsetFen: 0,
+      netFen: 550_000,
+      count: 2,
+      payeeCount: 2,
+      dueThrough: today,
+      fileName: `WLCB-SUBSIDY-BATCH-${made.id}.xlsx`,
+    });
+    const personLine = made.instructions.find((i: any) => i.payeeKind === 'PERSON');
+    expect(personLine).toMatchObject({ item: 'ITEM_09', payeeName: '王**', amountFen: 50_000, status: 'BATCHED', instalmentNo: 1, instalments: 3 });
+    expect(JSON.stringify(made)).not.toContain('王晓燕');
+
+    // Nothing more is due: a clear error, zh-CN and English.
+    const none = await api.gql(`mutation { createSubsidyPaymentBatch { id } }`, {}, operatorToken);
+    expect(none.errors?.[0]).toMatchObject({ message: '当前没有到期待支付的补贴', extensions: { code: 'NOTHING_DUE', messageEn: 'No payout is due' } });
+
+    // The bank file: HR gets 403, an unknown batch 404, the auditor the xlsx (and the batch is SENT).
+    const path = `/subsidies/payment-batches/${made.id}/bank-file.xlsx`;
+    expect((await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${hr.hrToken}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${api.url}/subsidies/payment-batches/00000000-0000-4000-8000-000000000000/bank-file.xlsx`, {
+          headers: { authorization: `Bearer ${auditor}` },
+        })
+      ).status,
+    ).toBe(404);
+    const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain(made.fileName);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as any);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount).toBe(4); // header, two payees, total
+    expect(sheet.getRow(4).getCell(8).value).toBe('5500.00');
+    expect((await api.ok(`query($id: ID!) { subsidyPaymentBatch(id: $id) { status } }`, { id: made.id }, auditor)).subsidyPaymentBatch.status).toBe('SENT');
+
+    // The receipt: the operator may not record it; a line twice is refused; then both PAID → RECEIPTED.
+    const lines = made.instructions.map((i: any) => ({ instructionId: i.id, outcome: 'PAID', bankRef: `BK-${i.id.slice(0, 6)}` }));
+    const RECORD = `mutation($i: RecordSubsidyReceiptInput!) { recordSubsidyReceipt(input: $i) { status netFen } }`;
+    expect((await api.gql(RECORD, { i: { batchId: made.id, lines } }, operatorToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const twice = await api.gql(RECORD, { i: { batchId: made.id, lines: [lines[0], lines[0]] } }, auditor);
+    expect(twice.errors?.[0]).toMatchObject({ message: '第2条回单明细重复', extensions: { code: 'DUPLICATE_RECEIPT_LINE', field: 'lines' } });
+    expect((await api.ok(RECORD, { i: { batchId: made.id, lines } }, auditor)).recordSubsidyReceipt).toEqual({ status: 'RECEIPTED', netFen: 550_000 });
+    // The company's claim (one payment) is now PAID, with its event; the person's (two instalments still to come) is not.
+    const status = async (id: string) => (await api.db.query(`SELECT status FROM subsidy_claims WHERE id = $1`, [id]))[0].status;
+    expect(await status(c.claimId)).toBe('PAID');
+    expect(await status(p.claimId)).toBe('APPROVED');
+    expect(await api.db.query(`SELECT from_status, to_status FROM subsidy_claim_events WHERE claim_id = $1`, [c.claimId])).toEqual([
+      { from_status: 'SCHEDULED', to_status: 'PAID' },
+    ]);
+    const page = (await api.ok(`{ subsidyPaymentBatches(first: 10) { total items { id status } } }`, {}, operatorToken)).subsidyPaymentBatches;
+    expect(page).toEqual({ total: 1, items: [{ id: made.id, status: 'RECEIPTED' }] });
+  });
+
+  it('a clawback appears among the recoveries and the bureau waives it with a reason; retention checks are listed', async () => {
+    const s = await w.seekerAccount();
+    const h = await w.hire(hr.tenantId, s.seekerId);
+    await api.db.query(`UPDATE hires SET contract_start = $2 WHERE id = $1`, [h.hireId, addDays(today, -200)]);
+    const c = await approvedClaim(api.db, {
+      item: 'ITEM_16',
+      tenantId: hr.tenantId,
+      partyId: hr.tenantId,
+      lines: [{ amountFen: 500_000, hireId: h.hireId, seekerId: s.seekerId }],
+    });
+    await plan(c.claimId);
+    const sweeps = api.app.get(PayoutSweepService, { strict: false });
+    await sweeps.afterPlanned(c.claimId);
+    await api.ok(`mutation { createSubsidyPaymentBatch { id } }`, {}, auditor);
+    await api.db.query(`UPDATE hires SET terminated_on = $2, termination_reason = '个人原因辞职' WHERE id = $1`, [h.hireId, addDays(today, -10)]);
+    await sweeps.sweep(today);
+    const recs = (
+      await api.ok(`{ subsidyRecoveries(first: 10, status: DUE) { total items { id item amountFen reasonCode reason status hireId } } }`, {}, auditor)
+    ).subsidyRecoveries;
+    expect(recs.items).toEqual([
+      expect.objectContaining({
+        item: 'ITEM_16',
+        amountFen: 500_000,
+        reasonCode: 'CONTRACT_TERMINATED',
+        reason: '个人原因辞职',
+        status: 'DUE',
+        hireId: h.hireId,
+      }),
+    ]);
+    const SETTLE = `mutation($i: SettleSubsidyRecoveryInput!) { settleSubsidyRecovery(input: $i) { status settleReason } }`;
+    expect((await api.gql(SETTLE, { i: { id: recs.items[0].id, outcome: 'WAIVED', reason: '企业破产清算' } }, hr.hrToken)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await api.ok(SETTLE, { i: { id: recs.items[0].id, outcome: 'WAIVED', reason: '企业破产清算' } }, auditor)).settleSubsidyRecovery).toEqual({
+      status: 'WAIVED',
+      settleReason: '企业破产清算',
+    });
+    const again = await api.gql(SETTLE, { i: { id: recs.items[0].id, outcome: 'RECOVERED', reason: '重复' } }, auditor);
+    expect(again.errors?.[0]).toMatchObject({ message: '该追回记录已处理', extensions: { code: 'RECOVERY_SETTLED' } });
+    const checks = (await api.ok(`{ subsidyRetentionChecks(first: 10) { total items { hireId months result terminatedOn } } }`, {}, operatorToken))
+      .subsidyRetentionChecks;
+    expect(checks.items.filter((x: any) => x.hireId === h.hireId).map((x: any) => [x.months, x.result, x.terminatedOn])).toEqual(
+      expect.arrayContaining([
+        [3, 'RETAINED', null],
+        [6, 'RETAINED', null], // the termination came on day 190, after the 6-month check (day ≤ 184)
+        [12, null, null],
+      ]),
+    );
+  });
+});
