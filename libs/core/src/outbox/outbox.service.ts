@@ -32,6 +32,14 @@ export class OutboxService {
     await manager.insert(OutboxEventEntity, { topic, aggregateId, payload: payload as object });
   }
 
+  /** Record many events inside the caller's transaction with one multi-row INSERT (a fan-out of thousands of notifications). */
+  async recordMany(manager: EntityManager, events: Array<{ topic: string; aggregateId: string; payload?: Record<string, unknown> }>): Promise<void> {
+    for (let i = 0; i < events.length; i += 1000) {
+      const chunk = events.slice(i, i + 1000).map((e) => ({ topic: e.topic, aggregateId: e.aggregateId, payload: (e.payload ?? {}) as object }));
+      if (chunk.length) await manager.insert(OutboxEventEntity, chunk);
+    }
+  }
+
   /** Ask the worker to relay now (after commit). A periodic sweep catches anything missed. */
   async kick(): Promise<void> {
     await this.outboxQueue.add('relay', {}, { removeOnComplete: true, removeOnFail: 100 }).catch((e) => this.logger.warn(`outbox kick failed: ${e.message}`));

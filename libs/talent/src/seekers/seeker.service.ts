@@ -1,4 +1,16 @@
-import { AccountService, Actor, AppConfig, Clock, CryptoService, maskPhone, maskResidentId, OutboxService, parseResidentId, shanghaiDate } from '@app/core';
+import {
+  AccountService,
+  Actor,
+  AppConfig,
+  Clock,
+  CryptoService,
+  maskPhone,
+  maskResidentId,
+  normalizeMobile,
+  OutboxService,
+  parseResidentId,
+  shanghaiDate,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -157,6 +169,72 @@ export class SeekerService {
     });
     await this.outbox.kick();
     return saved && this.toModel(saved, 'OWNER');
+  }
+
+  /**
+   * The id of the profile with this ID number (matched by its keyed hash), or null — also for a malformed number. For
+   * staff flows where the person is present (check-in at a job fair by ID number, issue 11 §3); nothing else is returned.
+   */
+  async idByIdNumber(idNumber: string, m?: EntityManager): Promise<string | null> {
+    const parsed = parseResidentId(idNumber, { today: this.clock.now() });
+    if (!parsed.ok) return null;
+    const row = await (m ?? this.seekers.manager).findOne(SeekerEntity, {
+      where: { idNumberHash: this.crypto.hash('id', parsed.info.normalized) },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
+  /**
+   * A walk-in at a job fair desk (issue 11 §3, read by the fairs context): the profile of this ID number, matched by
+   * its keyed hash, or — when there is none — a new one (source FAIR, no account, the typed phone encrypted) that the
+   * person claims by signing in with that phone (the phone-match claim of IdentityClaimService). An existing profile is
+   * never changed and nothing of it is returned but its id, so the desk learns nothing about it. `null` for a
+   * malformed ID number or phone. Returns whether the profile was created here.
+   */
+  async matchOrCreateWalkIn(
+    input: { idNumber: string; name: string; phone: string },
+    m?: EntityManager,
+  ): Promise<{ seekerId: string; created: boolean } | null> {
+    const now = this.clock.now();
+    const parsed = parseResidentId(input.idNumber, { regionKnown: (c) => regionDirectory().isKnown(c), today: now });
+    const phone = normalizeMobile(input.phone);
+    if (!parsed.ok || !phone || !input.name.trim()) return null;
+    const hash = this.crypto.hash('id', parsed.info.normalized);
+    const run = async (tx: EntityManager) => {
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(SeekerEntity)
+        .values({
+          idNumberHash: hash,
+          idNumberEnc: this.crypto.encrypt(parsed.info.normalized),
+          name: input.name.trim(),
+          gender: parsed.info.gender as SeekerEntity['gender'],
+          birthDate: parsed.info.birthDate,
+          phoneEnc: this.crypto.encrypt(phone),
+          phoneHash: this.crypto.hash('phone', phone),
+          languages: [],
+          shifts: [],
+          categories: [],
+          source: 'FAIR' as SeekerEntity['source'],
+          sharedWithTenants: false,
+          sensitiveConsent: false,
+          completeness: 0,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length) {
+        await this.outbox.record(tx, SEEKER_CHANGED, inserted.raw[0].id, { reason: 'profile' });
+        return { seekerId: inserted.raw[0].id as string, created: true };
+      }
+      const existing = await tx.findOneOrFail(SeekerEntity, { where: { idNumberHash: hash }, select: { id: true } });
+      return { seekerId: existing.id, created: false };
+    };
+    return m ? run(m) : this.dataSource.transaction(run);
   }
 
   /** Copies profile fields; region code is checked and turned into coordinates and distance. */

@@ -1,0 +1,16 @@
+export * from './fairs.module';
+export * from './fairs-core.module';
+export * from './fairs.entities';
+export * from './fairs.exception';
+export * from './fair.enums';
+export { FairsQueryService } from './fairs-query.service';
+export type { FairTicketRef } from './fairs-query.service';
+export { CheckinService } from './tickets/checkin.service';
+export type { CheckinOutcome } from './tickets/checkin.service';
+export { FairService } from './fairs/fair.service';
+export { FairModel } from './fairs/models/fair.model';
+export { FairBoothModel, FairPostingModel } from './booths/models/booth.model';
+export { FairCheckinModel } from './tickets/models/ticket.model';
+export { CheckInTicketInput } from './tickets/dto/ticket.input';
+export { weeklyOccurrences, shanghaiInstant } from './fairs/recurrence';
+export * from './live';
