@@ -8,6 +8,10 @@ import { MatchingTraining1795421500000 } from './1795421500000-MatchingTraining'
 import { IdentityClaims1795421600000 } from './1795421600000-IdentityClaims';
 import { SchoolLinkConsent1795421700000 } from './1795421700000-SchoolLinkConsent';
 import { ImportCrashGuard1795421800000 } from './1795421800000-ImportCrashGuard';
+import { SubsidyPayouts1795430100000 } from './1795430100000-SubsidyPayouts';
+import { Fairs1795431000000 } from './1795431000000-Fairs';
+import { FairsLive1795431100000 } from './1795431100000-FairsLive';
+import { SubsidyClaims1795430000000 } from './1795430000000-SubsidyClaims';
 
 /** Every migration, in order. The app, the CLI data source and the test set-up all use this list. */
 export const MIGRATIONS = [
@@ -21,4 +25,8 @@ export const MIGRATIONS = [
   IdentityClaims1795421600000,
   SchoolLinkConsent1795421700000,
   ImportCrashGuard1795421800000,
+  SubsidyClaims1795430000000,
+  SubsidyPayouts1795430100000,
+  Fairs1795431000000,
+  FairsLive1795431100000,
 ];

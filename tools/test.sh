@@ -24,7 +24,11 @@ npx jest --json --outputFile="$results/all.json" "$@" || status=$?
 DATE_INSTANTS=(2026-12-31T23:50:00+08:00 2027-02-28T23:50:00+08:00 2027-03-01T07:55:00+08:00)
 DATE_SENSITIVE=(
   test/web/seeker-interviews.e2e-spec.ts test/web/seeker-training.e2e-spec.ts test/web/staff.e2e-spec.ts test/web/staff-training.e2e-spec.ts
+  test/web/hr-console.e2e-spec.ts
   test/training/*.e2e-spec.ts test/interviews/*.e2e-spec.ts test/seed.e2e-spec.ts
+  test/fairs/fair-core.e2e-spec.ts test/fairs/fair-series-carry.e2e-spec.ts
+  test/subsidies/payout.e2e-spec.ts
+  test/web/bureau.e2e-spec.ts
 )
 if [ $# -eq 0 ] || [ "${DATE_MATRIX:-}" = 1 ]; then
   for at in "${DATE_INSTANTS[@]}"; do

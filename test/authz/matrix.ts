@@ -1,5 +1,6 @@
 import { RoleKey, ROLES, unique, World, currentCode } from './world';
 import { creditCode, idNumber, uniquePhone } from '@app/testing';
+import { claimIn, evidenceForm, subsidyFixtures, subsidyIds } from '../subsidies/authz-fixtures';
 
 /**
  * The authorization matrix (issue 8 §6): every Query, Mutation and Subscription
@@ -176,6 +177,97 @@ export const MATRIX: Row[] = [
 
   // ---- Subscriptions (over graphql-ws with the caller's token) ----
   op('notificationAdded', `subscription { notificationAdded { id } }`, none,                                                           'U ok ok ok ok ok ok ok ok'),
+
+  // ---- Fairs core (issue 11 §1–§3, §5): fairs, booths, tickets, check-in, selection, results. Ids nobody owns (NF for the allowed callers);
+  // createFairSeries/createFair make one draft (no booths, not published), so they change nothing anyone else sees.
+  op('fairs', `{ fairs(${PAGE}) { total } }`, none,                                                                                 'ok ok ok ok ok ok ok ok ok'),
+  op('fair', `query($id: ID!) { fair(id: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                                                  'NF NF NF NF NF NF NF NF NF'),
+  op('upcomingFairs', `{ upcomingFairs { id } }`, none,                                                                              'ok ok ok ok ok ok ok ok ok'),
+  op('fairBooths', `query($id: ID!) { fairBooths(fairId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                                   'NF NF NF NF NF NF NF NF NF'),
+  op('myBoothApplications', `{ myBoothApplications { id } }`, none,                                                                  'U F F ok ok F F F F'),
+  op('boothApplications', `query($id: ID!) { boothApplications(fairId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                     'U F F F F F F NF F'),
+  op('myFairTicket', `query($id: ID!) { myFairTicket(fairId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                               'U ok ok F F F F F F'),
+  op('myFairVisits', `{ myFairVisits { fairId } }`, none,                                                                            'U ok ok F F F F F F'),
+  op('fairBoothVisitors', `query($id: ID!) { fairBoothVisitors(fairId: $id) { applicationId } }`, () => ({ id: NO_SUCH_ID }),          'U F F NF NF F F F F'),
+  op('fairMatches', `query($id: ID!) { fairMatches(fairId: $id) { fairPostingId } }`, () => ({ id: NO_SUCH_ID }),                      'U ok ok ok ok F F F F'),
+  op('fairMatch', `query($p: ID!, $s: ID!) { fairMatch(fairPostingId: $p, seekerId: $s) { fairPostingId } }`, () => ({ p: NO_SUCH_ID, s: NO_SUCH_ID }), 'U NF NF NF NF F F F F'),
+  op('fairReport', `query($id: ID!) { fairReport(fairId: $id) { fairId } }`, () => ({ id: NO_SUCH_ID }),                               'U F F F F F F NF NF'),
+  op('myFairCarryOvers', `{ myFairCarryOvers { id } }`, none,                                                                        'U F F ok ok F F F F'),
+  op('createFairSeries', `mutation($i: CreateFairSeriesInput!) { createFairSeries(input: $i) { id } }`, () => ({ i: { name: '矩阵测试周六招聘会', weekday: 6, startLocal: '09:00', endLocal: '12:00', weeksAhead: 1, level: 'CITY', regionCode: '150902', mode: 'ONSITE', boothCount: 0, autoPublish: false } }), 'U F F F F F F ok F'),
+  op('createFair', `mutation($i: CreateFairInput!) { createFair(input: $i) { id } }`, (w) => ({ i: { title: '矩阵测试专场', kind: 'SPECIAL', level: 'COUNTY', regionCode: '150902', mode: 'ONSITE', startsAt: soon(w, 7 * 24 * 60), endsAt: soon(w, 7 * 24 * 60 + 180), boothCount: 0 } }), 'U F F F F F F ok F'),
+  op('addFairBooths', `mutation($i: AddBoothsInput!) { addFairBooths(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, count: 2, prefix: 'A' } }), 'U F F F F F F NF F'),
+  op('publishFair', `mutation($id: ID!) { publishFair(fairId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                              'U F F F F F F NF F'),
+  op('setFairStatus', `mutation($id: ID!) { setFairStatus(fairId: $id, status: LIVE) { id } }`, () => ({ id: NO_SUCH_ID }),           'U F F F F F F NF F'),
+  op('cancelFair', `mutation($i: CancelFairInput!) { cancelFair(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, reason: '国庆节放假' } }), 'U F F F F F F NF F'),
+  op('closeFair', `mutation($id: ID!) { closeFair(fairId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                                  'U F F F F F F NF F'),
+  op('applyForBooth', `mutation($i: ApplyForBoothInput!) { applyForBooth(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, postings: [{ postingId: NO_SUCH_ID, headcount: 1 }] } }), 'U F F NF NF F F F F'),
+  op('cancelBoothApplication', `mutation($id: ID!) { cancelBoothApplication(applicationId: $id) { id } }`, () => ({ id: NO_SUCH_ID }), 'U F F NF NF F F F F'),
+  op('decideBoothApplication', `mutation($i: DecideBoothApplicationInput!) { decideBoothApplication(input: $i) { id } }`, () => ({ i: { applicationId: NO_SUCH_ID, approve: true } }), 'U F F F F F F NF F'),
+  op('assignBooth', `mutation($i: AssignBoothInput!) { assignBooth(input: $i) { id } }`, () => ({ i: { applicationId: NO_SUCH_ID, boothId: NO_SUCH_ID } }), 'U F F NF NF F F NF F'),
+  op('markBoothNoShow', `mutation($id: ID!) { markBoothNoShow(applicationId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),               'U F F F F F F NF F'),
+  op('registerForFair', `mutation($id: ID!) { registerForFair(fairId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                      'U NF NF F F F F F F'),
+  op('checkInFairTicket', `mutation($i: CheckInTicketInput!) { checkInFairTicket(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, token: 'not-a-ticket-token' } }), 'U F F F F F F NF F'),
+  op('checkInByIdNumber', `mutation($i: CheckInByIdNumberInput!) { checkInByIdNumber(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, idNumber: idNumber() } }), 'U F F F F F F NF F'),
+  op('registerFairWalkIn', `mutation($i: RegisterWalkInInput!) { registerFairWalkIn(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, idNumber: idNumber(), name: '李明', phone: uniquePhone() } }), 'U F F F F F F NF F'),
+  op('fairPostingScanned', `mutation($c: String!) { fairPostingScanned(code: $c) { postingId } }`, () => ({ c: 'no-such-code' }),    'NF NF NF NF NF NF NF NF NF'),
+  op('markFairInterest', `mutation($id: ID!) { markFairInterest(fairPostingId: $id) { id } }`, () => ({ id: NO_SUCH_ID }),             'U NF NF F F F F F F'),
+  op('recordFairConversation', `mutation($i: BoothSeekerInput!) { recordFairConversation(input: $i) { id } }`, () => ({ i: { fairPostingId: NO_SUCH_ID, token: 'not-a-ticket-token' } }), 'U F F NF NF F F F F'),
+  op('markFairIntent', `mutation($i: BoothSeekerInput!) { markFairIntent(input: $i) { id } }`, () => ({ i: { fairPostingId: NO_SUCH_ID, token: 'not-a-ticket-token' } }), 'U F F NF NF F F F F'),
+  op('scheduleFairInterview', `mutation($i: ScheduleFairInterviewInput!) { scheduleFairInterview(input: $i) { id } }`, (w) => ({ i: { fairPostingId: NO_SUCH_ID, token: 'not-a-ticket-token', startsAt: soon(w, 24 * 60), durationMinutes: 30 } }), 'U F F NF NF F F F F'),
+  op('hireAtFair', `mutation($i: HireAtFairInput!) { hireAtFair(input: $i) { id } }`, () => ({ i: { fairPostingId: NO_SUCH_ID, token: 'not-a-ticket-token', contractStart: '2030-01-01', contractMonths: 12 } }), 'U F F NF NF F F F F'),
+  op('decideFairCarryOver', `mutation($id: ID!) { decideFairCarryOver(carryOverId: $id, confirm: true) { id } }`, () => ({ id: NO_SUCH_ID }), 'U F F NF NF F F F F'),
+  // ---- Fairs, live part (issue 11 §4, §6): info wall, wall subscriptions, booth queues. Ids of fairs/booths nobody can see. ----
+  op('fairWall', `query($id: ID!) { fairWall(fairId: $id) { fairId } }`, () => ({ id: NO_SUCH_ID }),                                 'NF NF NF NF NF NF NF NF NF'),
+  op('thisSaturdayFair', `{ thisSaturdayFair { subscribed } }`, none,                                                                    'U ok ok F F F F F F'),
+  op('myFairWallSubscription', `{ myFairWallSubscription { id } }`, none,                                                                'U ok ok F F F F F F'),
+  op('myBoothQueues', `{ myBoothQueues { boothId } }`, none,                                                                             'U ok ok F F F F F F'),
+  op('boothQueue', `query($id: ID!) { boothQueue(boothId: $id) { boothId } }`, () => ({ id: NO_SUCH_ID }),                            'U F F NF NF F F F F'),
+  op('subscribeFairWall', `mutation($i: SubscribeFairWallInput!) { subscribeFairWall(input: $i) { id } }`, () => ({ i: { regionPrefixes: ['1509'], payFloorFen: 300000 } }), 'U ok ok F F F F F F'),
+  op('unsubscribeFairWall', `mutation { unsubscribeFairWall }`, none,                                                                    'U ok ok F F F F F F'),
+  op('postFairSchoolNotice', `mutation($i: PostSchoolNoticeInput!) { postFairSchoolNotice(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, majors: [{ major: '软件技术', graduates: 40 }] } }), 'U F F F F NF NF F F'),
+  op('withdrawFairSchoolNotice', `mutation($id: ID!) { withdrawFairSchoolNotice(noticeId: $id) }`, () => ({ id: NO_SUCH_ID }),          'U F F F F NF NF F F'),
+  op('joinBoothQueue', `mutation($id: ID!) { joinBoothQueue(boothId: $id) { number } }`, () => ({ id: NO_SUCH_ID }),                  'U NF NF F F F F F F'),
+  op('leaveBoothQueue', `mutation($id: ID!) { leaveBoothQueue(boothId: $id) }`, () => ({ id: NO_SUCH_ID }),                           'U NF NF F F F F F F'),
+  op('callNextAtBooth', `mutation($id: ID!) { callNextAtBooth(boothId: $id) { previousOutcome } }`, () => ({ id: NO_SUCH_ID }),       'U F F NF NF F F F F'),
+  op('handOverBoothSeeker', `mutation($id: ID!, $s: ID!, $h: ID!) { handOverBoothSeeker(boothId: $id, seekerUserId: $s, toHrUserId: $h) { boothId } }`, () => ({ id: NO_SUCH_ID, s: NO_SUCH_ID, h: NO_SUCH_ID }), 'U F F NF NF F F F F'),
+  op('boothJoinToken', `mutation($id: ID!) { boothJoinToken(boothId: $id) { token } }`, () => ({ id: NO_SUCH_ID }),                   'U NF NF NF NF F F F F'),
+  // Subscriptions run without variables here: the id is written into the document.
+  op('fairWallUpdated', `subscription { fairWallUpdated(fairId: "${NO_SUCH_ID}") { fairId } }`, none,             'NF NF NF NF NF NF NF NF NF'),
+  op('myBoothQueueUpdated', `subscription { myBoothQueueUpdated(boothId: "${NO_SUCH_ID}") { state } }`, none,      'U NF NF F F F F F F'),
+  op('boothQueueUpdated', `subscription { boothQueueUpdated(boothId: "${NO_SUCH_ID}") { boothId } }`, none,        'U F F NF NF F F F F'),
+  // ---- Subsidy payouts (issue 10 §3): the bureau's payout desk. No batch/recovery fixture here: the NF of the allowed callers proves the guard
+  // and the lookup; createSubsidyPaymentBatch asks for what was due by 2000-01-01 (never anything), so it changes nothing.
+  op('subsidyPaymentBatches', `{ subsidyPaymentBatches(${PAGE}) { total } }`, none,                                                   'U F F F F F F ok ok'),
+  op('subsidyPaymentBatch', `query($id: ID!) { subsidyPaymentBatch(id: $id) { id } }`, () => ({ id: NO_SUCH_ID }),                  'U F F F F F F NF NF'),
+  op('subsidyRecoveries', `{ subsidyRecoveries(${PAGE}) { total } }`, none,                                                           'U F F F F F F ok ok'),
+  op('subsidyRetentionChecks', `{ subsidyRetentionChecks(${PAGE}) { total } }`, none,                                                 'U F F F F F F ok ok'),
+  op('createSubsidyPaymentBatch', `mutation($i: CreateSubsidyPaymentBatchInput) { createSubsidyPaymentBatch(input: $i) { id } }`, () => ({ i: { dueThrough: '2000-01-01' } }), 'U F F F F F F NOTHING_DUE NOTHING_DUE'),
+  op('recordSubsidyReceipt', `mutation($i: RecordSubsidyReceiptInput!) { recordSubsidyReceipt(input: $i) { id } }`, () => ({ i: { batchId: NO_SUCH_ID, lines: [{ instructionId: NO_SUCH_ID, outcome: 'PAID' }] } }), 'U F F F F F F F NF'),
+  op('settleSubsidyRecovery', `mutation($i: SettleSubsidyRecoveryInput!) { settleSubsidyRecovery(input: $i) { id } }`, () => ({ i: { id: NO_SUCH_ID, outcome: 'WAIVED', reason: '企业已整改' } }), 'U F F F F F F F NF'),
+  // Issue 10 §1–2, §5 (SUB-A): subsidy claims. A = tenant A's DRAFT claim; the owner seeker has a claim of their own.
+  op('subsidyClaims', `{ subsidyClaims(${PAGE}) { items { id } } }`, async (w) => (await subsidyFixtures(w), {}),                    'U ok- ok- ok ok- ok- ok- ok ok', { foreign: (w) => [subsidyIds(w).claimA] }),
+  op('subsidyClaim', `query($id: ID!) { subsidyClaim(id: $id) { id lines { id traceZh } events { to } evidence { id } duplicates { lineId } } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U NF NF ok NF NF NF ok ok'),
+  op('subsidyPublicity', `{ subsidyPublicity(first: 20) { lineId personLabel } }`, none,                                               'ok ok ok ok ok ok ok ok ok'),
+  op('subsidyDoubleDipping', `{ subsidyDoubleDipping(first: 20) { personKey } }`, none,                                                'U F F F F F F ok ok'),
+  op('subsidyParameters', `{ subsidyParameters { key } }`, none,                                                                       'U F F F F F F ok ok'),
+  op('subsidyDashboard', `{ subsidyDashboard(year: 2026) { year } }`, none,                                                            'U F F F F F F ok ok'),
+  op('subsidyBudgets', `{ subsidyBudgets(year: 2026) { item } }`, none,                                                                'U F F F F F F ok ok'),
+  op('mySubsidies', `{ mySubsidies { id } }`, async (w) => (await subsidyFixtures(w), {}),                                            'U ok ok- F F F F F F', { foreign: (w) => [subsidyIds(w).personClaim] }),
+  op('createSubsidyClaim', `mutation($i: CreateSubsidyClaimInput!) { createSubsidyClaim(input: $i) { id } }`, (w) => ({ i: { item: 'ITEM_16', hireIds: [w.a.hireId] } }), 'U ITEM_PARTY_MISMATCH ITEM_PARTY_MISMATCH NOTHING_ELIGIBLE NOTHING_ELIGIBLE F F ITEM_PARTY_MISMATCH F'),
+  op('submitSubsidyClaim', `mutation($id: ID!) { submitSubsidyClaim(id: $id) { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U NF NF ok NF NF NF NOT_THE_PARTY F', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'DRAFT')).claimId } }) }),
+  op('withdrawSubsidyClaim', `mutation($id: ID!) { withdrawSubsidyClaim(id: $id) { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U NF NF ok NF NF NF NOT_THE_PARTY F', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'DRAFT')).claimId } }) }),
+  op('appealSubsidyClaim', `mutation($id: ID!) { appealSubsidyClaim(id: $id, note: "请复核") { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U NF NF ok NF NF NF NOT_THE_PARTY F', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'REJECTED')).claimId } }) }),
+  op('startSubsidyReview', `mutation($id: ID!) { startSubsidyReview(id: $id) { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U F F F F F F F ok', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'SUBMITTED')).claimId } }) }),
+  op('returnSubsidyClaim', `mutation($id: ID!) { returnSubsidyClaim(id: $id, reason: EVIDENCE_MISSING, deadline: "2099-01-01") { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U F F F F F F F ok', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'IN_REVIEW')).claimId } }) }),
+  op('recommendSubsidyClaim', `mutation($id: ID!) { recommendSubsidyClaim(id: $id) { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U F F F F F F F ok', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'IN_REVIEW')).claimId } }) }),
+  op('decideSubsidyClaim', `mutation($i: DecideSubsidyClaimInput!) { decideSubsidyClaim(input: $i) { id } }`, async (w) => ({ i: { claimId: (await subsidyFixtures(w)).claimA, lines: [] } }), 'U F F F F F F F ok', { fresh: async (w) => ({ vars: { i: { claimId: (await claimIn(w, 'RECOMMENDED')).claimId, lines: [] } } }) }),
+  op('rejectSubsidyClaim', `mutation($id: ID!) { rejectSubsidyClaim(id: $id, reason: NOT_ELIGIBLE, note: "不符合条件") { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U F F F F F F F ok', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'RECOMMENDED')).claimId } }) }),
+  op('suspendSubsidyClaim', `mutation($id: ID!) { suspendSubsidyClaim(id: $id, reason: SUSPECTED_FRAUD, note: "核查") { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).claimA }), 'U F F F F F F F ok', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'SUBMITTED')).claimId } }) }),
+  op('objectToSubsidyLine', `mutation($id: ID!) { objectToSubsidyLine(lineId: $id, note: "群众反映") { id } }`, async (w) => ({ id: (await subsidyFixtures(w)).lineA }), 'U F F F F F F ok ok', { fresh: async (w) => ({ vars: { id: (await claimIn(w, 'PUBLICITY')).lineId } }) }),
+  op('setSubsidyParameter', `mutation($i: SetSubsidyParameterInput!) { setSubsidyParameter(input: $i) { key } }`, () => ({ i: { key: 'publicity.working_days', effectiveFrom: '2099-01-01', valueJson: '5', sourceClause: '授权矩阵测试' } }), 'U F F F F F F ok F'),
+  op('setSubsidyBudget', `mutation { setSubsidyBudget(item: ITEM_08, year: 2099, amountFen: 100) { item } }`, none,                     'U F F F F F F ok ok'),
+  op('setApprovalLimit', `mutation($u: ID!) { setApprovalLimit(userId: $u, maxFen: 100) }`, () => ({ u: NO_SUCH_ID }),                  'U F F F F F F ok F'),
+  op('runSubsidyProposals', `mutation { runSubsidyProposals { claimsCreated } }`, none,                                                'U F F F F F F ok F'),
 ];
 
 /**
@@ -208,12 +300,25 @@ export const REST: RestRow[] = [
   rest('GET /interview/config.json', async () => ({ path: '/interview/config.json' }),                                          '200 200 200 200 200 200 200 200 200'),
   // serve-static's fallback for the pages (GET {*any}): public files only.
   rest('GET {*any}', async () => ({ path: '/hr/' }),                                                                              '200 200 200 200 200 200 200 200 200'),
+  // The weekly wall message's unsubscribe link: GET only shows the confirmation; POST with a forged token is refused.
+  rest('GET /fair-wall/unsubscribe', async () => ({ path: '/fair-wall/unsubscribe?t=x' }),                                         '200 200 200 200 200 200 200 200 200'),
+  rest('POST /fair-wall/unsubscribe', async () => ({ path: '/fair-wall/unsubscribe', init: { method: 'POST', body: 't=forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } } }), '400 400 400 400 400 400 400 400 400'),
   rest('GET /health', async () => ({ path: '/health' }),                                                                          '200 200 200 200 200 200 200 200 200'),
   rest('GET /training/sessions/:id/qr.png', async (w) => ({ path: `/training/sessions/${w.training.sessionId}/qr.png?token=${encodeURIComponent(await currentCode(w))}` }), '200 200 200 200 200 200 200 200 200'),
   rest('GET /training/sessions/:id/qr.png (no code)', async (w) => ({ path: `/training/sessions/${w.training.sessionId}/qr.png?token=bogus` }), '400 400 400 400 400 400 400 400 400'),
   rest('POST /schools/graduate-imports', async () => ({ path: '/schools/graduate-imports', init: { method: 'POST', body: uploadForm() } }), '401 403 403 403 403 202 202 403 403'),
   rest('GET /schools/graduate-imports/template.xlsx', async () => ({ path: '/schools/graduate-imports/template.xlsx' }),           '401 403 403 403 403 200 200 200 403'),
   rest('GET /schools/graduate-imports/:id/rejected.xlsx', async (w) => ({ path: `/schools/graduate-imports/${w.schoolA.importId}/rejected.xlsx` }), '401 403 403 403 403 200 404 403 403'),
+  // Issue 11: posting/ticket QR images and booth posters are public but render only what exists (404 otherwise); the report is staff only.
+  rest('GET /fairs/qr/:code.png', async () => ({ path: '/fairs/qr/no-such-code.png' }),                                          '404 404 404 404 404 404 404 404 404'),
+  rest('GET /fairs/tickets/:token.png', async () => ({ path: '/fairs/tickets/no-such-token.png' }),                                '404 404 404 404 404 404 404 404 404'),
+  rest('GET /fairs/:fairId/posters/:applicationId', async () => ({ path: `/fairs/${NO_SUCH_ID}/posters/${NO_SUCH_ID}` }),          '404 404 404 404 404 404 404 404 404'),
+  rest('GET /fairs/:fairId/report.xlsx', async () => ({ path: `/fairs/${NO_SUCH_ID}/report.xlsx` }),                               '401 403 403 403 403 403 403 404 404'),
+  // Issue 10 §3: a payment batch's bank file, for the HR bureau only (404 for a batch that does not exist, before any byte).
+  rest('GET /subsidies/payment-batches/:id/bank-file.xlsx', async () => ({ path: `/subsidies/payment-batches/${NO_SUCH_ID}/bank-file.xlsx` }), '401 403 403 403 403 403 403 403 404'),
+  // Issue 10 §2 (SUB-A): evidence of tenant A's DRAFT claim — the party uploads (201), the service centre is not the party of a company claim (403).
+  rest('POST /subsidies/claims/:id/evidence', async (w) => ({ path: `/subsidies/claims/${(await subsidyFixtures(w)).claimA}/evidence`, init: { method: 'POST', body: evidenceForm() } }), '401 404 404 201 404 404 404 403 403'),
+  rest('GET /subsidies/evidence/:id', async () => ({ path: `/subsidies/evidence/${NO_SUCH_ID}` }),                                 '401 404 404 404 404 404 404 404 404'),
   // Issue 12 §4. /metrics takes only the METRICS_TOKEN bearer (test/observability/operations.e2e-spec.ts): no access token opens it.
   rest('GET /metrics', async () => ({ path: '/metrics' }),                                                                        '401 401 401 401 401 401 401 401 401'),
   // Bull Board: operators only. The write routes are called on a queue that does not exist (404 for the operator), so nothing changes.

@@ -13,9 +13,11 @@ import {
   TokenService,
 } from '@app/core';
 import { EmployersApiModule } from '@app/employers';
+import { FairsApiModule } from '@app/fairs';
 import { InterviewsApiModule } from '@app/interviews';
 import { MatchingApiModule } from '@app/matching';
 import { SchoolsApiModule } from '@app/schools';
+import { SubsidiesApiModule } from '@app/subsidies';
 import { TalentApiModule } from '@app/talent';
 import { TrainingApiModule } from '@app/training';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -86,6 +88,8 @@ export const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
     TrainingApiModule,
     MatchingApiModule,
     InterviewsApiModule,
+    SubsidiesApiModule,
+    FairsApiModule,
   ],
   controllers: [HealthController],
   providers: [ComplexityPlugin, { provide: APP_INTERCEPTOR, useClass: ExpensiveOperationInterceptor }],

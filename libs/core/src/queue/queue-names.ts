@@ -5,6 +5,14 @@ export enum QueueName {
   SEARCH_INDEX = 'search-index',
   GRADUATE_IMPORT = 'graduate-import',
   INTERVIEW_REMINDERS = 'interview-reminders',
+  /** Fairs core: the weekly fair scheduler (series occurrences ahead) and the carry-over deadline sweep (libs/fairs/src/fairs). */
+  FAIRS = 'fairs',
+  /** Fairs, live part: info-wall refresh, weekly wall fan-out (libs/fairs/src/live). */
+  FAIR_LIVE = 'fair-live',
+  /** Subsidy payouts: daily sweep (instalments due, stop facts, retention), payment batches, planned-payout events (libs/subsidies/src/payouts). */
+  SUBSIDY_PAYOUTS = 'subsidy-payouts',
+  /** Subsidy claims: the nightly proposal of pre-filled claims and the end of publicity periods (libs/subsidies/src/proposals). */
+  SUBSIDY_PROPOSALS = 'subsidy-proposals',
 }
 
 /** Which queue each outbox topic is relayed to (by topic prefix). */
@@ -12,6 +20,7 @@ export const OUTBOX_ROUTES: Array<{ prefix: string; queue: QueueName }> = [
   { prefix: 'notify.', queue: QueueName.NOTIFICATIONS },
   { prefix: 'seeker.', queue: QueueName.SEARCH_INDEX },
   { prefix: 'posting.', queue: QueueName.SEARCH_INDEX },
+  { prefix: 'subsidy.payout.', queue: QueueName.SUBSIDY_PAYOUTS },
 ];
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -32,6 +32,30 @@ export interface PersonHire {
   company: string;
 }
 
+/** An application to a posting as the fairs context reads it; `hiredAt` is set when it led to a hire. */
+export interface PostingApplicationFact {
+  applicationId: string;
+  postingId: string;
+  tenantId: string;
+  seekerId: string;
+  stage: string;
+  createdAt: Date;
+  hiredAt: Date | null;
+}
+
+/** A hire as the subsidies context reads it (issue 10: contract length, social insurance, termination). Dates are YYYY-MM-DD. */
+export interface HireFact {
+  hireId: string;
+  tenantId: string;
+  company: string;
+  seekerId: string;
+  contractStart: string;
+  contractMonths: number;
+  socialInsuranceStart: string | null;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+}
+
 /**
  * Read interface of the employers context over applications and hires, for other contexts: talent's masking rule
  * (an active applicant of the tenant), schools' order classes (applicants of the sponsor, promised vs actual hires),
@@ -115,6 +139,37 @@ export class HiringReadModel {
     return new Map(rows.map((r) => [r.applicationId, r]));
   }
 
+  /**
+   * Applications to these postings made at or after `since` (the fairs context attributes them to a fair and booth:
+   * issue 11 §2), with the hire time when hired; optionally by these seekers only.
+   */
+  async applicationsToPostings(
+    postingIds: readonly string[],
+    since: Date,
+    seekerIds?: readonly string[],
+    m?: EntityManager,
+  ): Promise<PostingApplicationFact[]> {
+    if (!postingIds.length || (seekerIds && !seekerIds.length)) return [];
+    return this.db(m).query(
+      `SELECT a.id AS "applicationId", a.posting_id AS "postingId", a.tenant_id AS "tenantId", a.seeker_id AS "seekerId", a.stage,
+              a.created_at AS "createdAt", h.created_at AS "hiredAt"
+         FROM applications a LEFT JOIN hires h ON h.application_id = a.id
+        WHERE a.posting_id = ANY($1::uuid[]) AND a.created_at >= $2 AND ($3::uuid[] IS NULL OR a.seeker_id = ANY($3::uuid[]))
+        ORDER BY a.created_at, a.id`,
+      [[...new Set(postingIds)], since, seekerIds ? [...new Set(seekerIds)] : null],
+    );
+  }
+
+  /** Openings left and status of postings (the fairs context's carry-over and info wall). */
+  async postingOpenings(postingIds: readonly string[], m?: EntityManager): Promise<Map<string, { openingsLeft: number; status: string }>> {
+    if (!postingIds.length) return new Map();
+    const rows: Array<{ id: string; openingsLeft: number; status: string }> = await this.db(m).query(
+      `SELECT id, openings_left AS "openingsLeft", status FROM job_postings WHERE id = ANY($1::uuid[])`,
+      [[...new Set(postingIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, { openingsLeft: r.openingsLeft, status: r.status }]));
+  }
+
   /** A person's applications, oldest first (their own data export). */
   applicationsOf(seekerId: string, m?: EntityManager): Promise<PersonApplication[]> {
     return this.db(m).query(
@@ -130,6 +185,29 @@ export class HiringReadModel {
       `SELECT h.contract_start, h.contract_months, h.terminated_on, t.name AS company FROM hires h JOIN tenants t ON t.id = h.tenant_id
         WHERE h.seeker_id = $1 ORDER BY h.contract_start, h.created_at`,
       [seekerId],
+    );
+  }
+
+  /**
+   * Hires for the subsidies context's rules (issue 10): by id, or every hire whose contract started in
+   * [contractStartFrom, contractStartTo] (inclusive, YYYY-MM-DD), optionally of some people only.
+   */
+  async hireFacts(
+    f: { hireIds?: readonly string[]; seekerIds?: readonly string[]; contractStartFrom?: string; contractStartTo?: string },
+    m?: EntityManager,
+  ): Promise<HireFact[]> {
+    return this.db(m).query(
+      `SELECT h.id AS "hireId", h.tenant_id AS "tenantId", t.name AS company, h.seeker_id AS "seekerId",
+              to_char(h.contract_start, 'YYYY-MM-DD') AS "contractStart", h.contract_months AS "contractMonths",
+              to_char(h.social_insurance_start, 'YYYY-MM-DD') AS "socialInsuranceStart",
+              to_char(h.terminated_on, 'YYYY-MM-DD') AS "terminatedOn", h.termination_reason AS "terminationReason"
+         FROM hires h JOIN tenants t ON t.id = h.tenant_id
+        WHERE ($1::uuid[] IS NULL OR h.id = ANY($1::uuid[]))
+          AND ($2::uuid[] IS NULL OR h.seeker_id = ANY($2::uuid[]))
+          AND ($3::date IS NULL OR h.contract_start >= $3::date)
+          AND ($4::date IS NULL OR h.contract_start <= $4::date)
+        ORDER BY h.contract_start, h.id`,
+      [f.hireIds ? [...f.hireIds] : null, f.seekerIds ? [...f.seekerIds] : null, f.contractStartFrom ?? null, f.contractStartTo ?? null],
     );
   }
 }
