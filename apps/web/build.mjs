@@ -2,19 +2,16 @@
 // Builds the page apps listed in apps/web/apps.mjs into apps/web/dist (served by the API at /):
 //   dist/index.html (seeker, phone), dist/hr/index.html, dist/staff/index.html, dist/bureau/index.html,
 //   dist/fair/index.html, dist/assets/<name>-<10 hex>.{js,css}, dist/icons/*.
-// Vue apps (vue: true): GraphQL Code Generator writes the typed documents from the committed apps/api/schema.gql
-// (a query that no longer matches the schema fails here), vue-tsc type-checks them, Vite bundles them (Vant /
-// Element Plus components imported per use, routes split into lazy chunks).
-// Legacy apps (vue: false, until ported): esbuild bundles one script, CSS inlined into the page.
+// GraphQL Code Generator writes the typed documents from the committed apps/api/schema.gql (a query that no longer
+// matches the schema fails here), vue-tsc type-checks them, Vite bundles them (Vant / Element Plus components imported
+// per use, routes split into lazy chunks).
 // Every app's first load (the entry script, the chunks it preloads and its stylesheets) is measured gzipped and
 // checked against its budget. dist/interview belongs to apps/media (build-web.mjs) and is left alone.
 //   node apps/web/build.mjs [--dev] [--no-check]     (also: import { build } from './build.mjs')
 //   WEB_APPS=seeker,hr node apps/web/build.mjs        (only these apps; the others' files stay as they are)
-import { build as esbuild } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { WEB_APPS } from './apps.mjs';
@@ -30,7 +27,6 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
   // A full build starts from an empty assets folder (old hashed files would pile up); a partial one keeps the others'.
   if (!only) for (const f of readdirSync(assets)) rmSync(join(assets, f), { recursive: true });
   const sizes = {};
-  for (const app of chosen.filter((a) => !a.vue)) sizes[app.name] = await buildLegacy(app, outDir, minify);
   const vue = chosen.filter((a) => a.vue);
   if (vue.length) {
     const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -75,43 +71,6 @@ export function firstLoad(app, outDir = join(here, 'dist')) {
     gzip += gzipSync(body).length;
   }
   return { raw, gzip, files };
-}
-
-async function buildLegacy(app, outDir, minify) {
-  const css = readFileSync(join(here, 'public/app.css'), 'utf8');
-  const cssMin = minify
-    ? css
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s*\n\s*/g, '')
-        .trim()
-    : css;
-  const r = await esbuild({
-    entryPoints: [join(here, app.legacyEntry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    // Cheap Android phones with old WebViews / UC / QQ browsers.
-    target: ['es2017'],
-    minify,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'error',
-  });
-  const js = r.outputFiles[0].contents;
-  const hash = createHash('sha256').update(js).digest('hex').slice(0, 10);
-  const file = `${app.name}-${hash}.js`;
-  writeFileSync(join(outDir, 'assets', file), js);
-  const htmlOut = join(outDir, app.html);
-  mkdirSync(dirname(htmlOut), { recursive: true });
-  const src = relative(dirname(htmlOut), join(outDir, 'assets', file))
-    .split('\\')
-    .join('/');
-  const page = readFileSync(join(here, 'public', app.html), 'utf8')
-    .replace('<!--CSS-->', () => `<style>${cssMin}</style>`)
-    .replace('<!--JS-->', () => `<script src="${src}" defer></script>`);
-  writeFileSync(htmlOut, page);
-  return firstLoad(app, outDir);
 }
 
 function copyDir(from, to) {

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const token = await signInStaff(api, u.username, u.password);
   for (let i = 0; i < 8; i++) await openPosting(api, token, 3);
   const page = (await raw('/')).body.toString('utf8');
-  script = page.match(/src="(assets\/seeker-[0-9a-f]{10}\.js)"/)![1];
+  script = page.match(/src="\/?(assets\/seeker-[0-9a-f]{10}\.js)"/)![1];
 });
 
 afterAll(async () => {
@@ -104,7 +104,8 @@ describe('the API at the edge (no proxy)', () => {
       expect([path, r.status, r.headers['cache-control']]).toEqual([path, 200, 'no-cache']);
       if (path.endsWith('/') || path.endsWith('.html')) {
         expect(r.headers['content-type']).toMatch(/^text\/html/);
-        expect(r.headers['content-encoding']).toBe('br');
+        // Compressed from the middleware's 1 KB threshold up (the Vue apps' HTML is a small shell; some are under it).
+        expect([path, r.headers['content-encoding']]).toEqual([path, decode(r).length >= 1024 ? 'br' : undefined]);
       }
       const etag = r.headers.etag as string;
       expect(etag).toBeTruthy();

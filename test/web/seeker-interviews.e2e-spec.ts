@@ -159,7 +159,8 @@ describe('我的面试 on a 360 px phone', () => {
     await card.getByText('都不方便，请求其他时间').click();
     await card.getByRole('button', { name: '发送给企业HR' }).click();
     await card.locator('.form-err', { hasText: '请写下您方便的时间' }).waitFor();
-    await card.getByText('都不方便，请求其他时间').click();
+    // The note form stays open under the message (the old page redrew the card and it had to be opened again).
+    expect(await card.locator('textarea[name=note]').isVisible()).toBe(true);
     const note = '工作日晚上7点以后都可以，周六全天有空';
     await card.locator('textarea[name=note]').fill(note);
     await card.getByRole('button', { name: '发送给企业HR' }).click();

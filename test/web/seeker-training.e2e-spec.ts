@@ -251,7 +251,7 @@ describe('a trainee on a 360 px phone', () => {
 
     const open = s.locator('#open .card', { hasText: nameE });
     await open.getByRole('button', { name: '报名' }).click();
-    await s.locator('#toast', { hasText: '报名成功' }).waitFor();
+    await s.locator('.van-toast', { hasText: '报名成功' }).waitFor();
     await s.locator('#mine .card', { hasText: nameE }).waitFor();
     expect(await s.locator('#open .card', { hasText: nameE }).count()).toBe(0);
     const [row] = await api.db.query(`SELECT status, source FROM training_enrolments WHERE class_id = $1 AND seeker_id = $2`, [e.id, trainee.seekerId]);

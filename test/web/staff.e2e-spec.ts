@@ -3,7 +3,11 @@ import { Role } from '@app/core';
 import { creditCode, insertStaff, operator, TestApi } from '@app/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import * as ExcelJS from 'exceljs';
+import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { gzipSync } from 'zlib';
 import { join } from 'path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectation, FIXTURES, startWorker, upload } from '../schools/schools-helpers';
@@ -64,15 +68,24 @@ afterEach(() => {
   expect(errors.splice(0)).toEqual([]);
 });
 
-it('is served by the API at /staff/, within the JS budget, with no third-party requests', async () => {
+it('is served by the API at /staff/, within the PC budget (first load ≤ 350 KB gzipped), with no third-party requests', async () => {
   // The upload and downloads are REST calls on the API's origin: the page must be served by the API itself.
   expect(web.viaApi).toBe(true);
   const page = await (await fetch(`${base}/staff/`)).text();
   expect(page).toContain('<body class="hr staff">');
-  const script = page.match(/src="(\.\.\/assets\/staff-[0-9a-f]{10}\.js)"/)![1];
-  const js = await fetch(new URL(script, `${base}/staff/`));
-  expect(js.status).toBe(200);
-  expect((await js.arrayBuffer()).byteLength).toBeLessThan(100 * 1024); // a PC page (build.mjs PC_JS_BUDGET)
+  expect(page).toMatch(/src="\/assets\/staff-[0-9a-f]{10}\.js"/);
+  // The build's own measure of the first load (apps/web/build.mjs firstLoad: the page, its entry script, the modules
+  // it preloads and its stylesheets, gzipped) is what the API serves, and within the PC budget of issue 9 §3.
+  const measured = firstLoad('staff');
+  expect(measured.gzip).toBeLessThanOrEqual(350 * 1024);
+  let served = gzipSync(page).length;
+  for (const f of measured.files) {
+    expect(f).toMatch(/^\/assets\/[\w-]+-[0-9a-f]{10}\.(?:js|css)$/);
+    const r = await fetch(`${base}${f}`);
+    expect(r.status).toBe(200);
+    served += gzipSync(Buffer.from(await r.arrayBuffer())).length;
+  }
+  expect(served).toBe(measured.gzip);
   expect(page).not.toMatch(/(?:src|href)="https?:|url\(["']?https?:/);
 });
 
@@ -247,9 +260,10 @@ describe('training operator: 课堂签到二维码', () => {
     expect(secs).toBeLessThanOrEqual(30);
     await shot(page, '06-qr', false);
 
+    // The page draws the QR itself (the qrcode library): it encodes the check-in link of the API's current code.
     // A trainee scans the code on the screen (the same step's code), then the rotation step passes on both clocks.
     const shown = await checkInCode(api, op, sessionId);
-    expect(shown.qrDataUrl).toBe(first);
+    expect(qrText(first)).toBe(shown.url);
     expect((await api.gql(CHECK_IN, { i: { sessionId, code: shown.code } }, trainee.token)).errors).toBeUndefined();
     api.clock.advance(CHECKIN_STEP_MS);
     await page.clock.fastForward(CHECKIN_STEP_MS + 1000); // the page's own timer asks for the next code (refreshAfterSeconds ≤ 30)
@@ -257,12 +271,27 @@ describe('training operator: 课堂签到二维码', () => {
     const second = (await qr.getAttribute('src'))!;
     expect(second).toMatch(/^data:image\/png;base64,/);
     // What is shown now is the API's current code, i.e. one that is valid.
-    expect((await checkInCode(api, op, sessionId)).qrDataUrl).toBe(second);
+    const now2 = await checkInCode(api, op, sessionId);
+    expect(now2.code).not.toBe(shown.code);
+    expect(qrText(second)).toBe(now2.url);
     await page.locator('#count', { hasText: '1' }).waitFor();
     await shot(page, '07-qr-rotated', false);
     await ctx.close();
   });
 });
+
+/** The text of the QR code in a PNG data URL (what a phone's camera reads). */
+function qrText(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+/** apps/web/build.mjs firstLoad() of an app (an ES module: asked through node). */
+function firstLoad(app: string): { raw: number; gzip: number; files: string[] } {
+  const script = `import { firstLoad } from './apps/web/build.mjs'; import { WEB_APPS } from './apps/web/apps.mjs';
+process.stdout.write(JSON.stringify(firstLoad(WEB_APPS.find((a) => a.name === ${JSON.stringify(app)}))));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(__dirname, '..', '..') }).toString());
+}
 
 async function tokenOf(page: Page): Promise<string> {
   return JSON.parse((await page.evaluate(() => localStorage.getItem('tc.staff')))!).accessToken;

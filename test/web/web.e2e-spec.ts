@@ -1,6 +1,7 @@
 import { makeResidentId, Role } from '@app/core';
 import { creditCode, insertStaff, openPosting, operator, signInStaff, TestApi, uniquePhone } from '@app/testing';
 import { join } from 'path';
+import { gzipSync } from 'zlib';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserContext, openWebHarness, PC, PHONE, webBase } from './serve-web';
 
@@ -58,10 +59,18 @@ describe('the built pages', () => {
     const hrPage = await (await fetch(`${base}/hr/`)).text();
     expect(seeker).toContain('<body class="seeker">');
     expect(hrPage).toContain('<body class="hr">');
-    const script = seeker.match(/src="(assets\/seeker-[0-9a-f]{10}\.js)"/)![1];
-    const js = await fetch(`${base}/${script}`);
-    expect(js.status).toBe(200);
-    expect((await js.arrayBuffer()).byteLength).toBeLessThan(60 * 1024);
+    // The seeker app's first load (its entry script, the modules it preloads, its stylesheets), gzipped: within the
+    // 100 KB budget of issue 9 §3 (apps/web/apps.mjs), every file hashed.
+    const files = [...seeker.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    expect(files.some((f) => /^assets\/seeker-[0-9a-f]{10}\.js$/.test(f))).toBe(true);
+    let gzipped = gzipSync(seeker).length;
+    for (const f of files) {
+      expect(f).toMatch(/-[0-9a-f]{10}\.(?:js|css)$/);
+      const r = await fetch(`${base}/${f}`);
+      expect(r.status).toBe(200);
+      gzipped += gzipSync(Buffer.from(await r.arrayBuffer())).length;
+    }
+    expect(gzipped).toBeLessThan(100 * 1024);
     expect(seeker + hrPage).not.toMatch(/(?:src|href)="https?:|url\(["']?https?:/);
   });
 });
@@ -86,7 +95,7 @@ describe('a seeker on a 360 px phone, then HR on a PC', () => {
     await s.getByText('3,500–5,000 元/月').first().waitFor();
     await s.getByText(hr.tenantName).waitFor();
     await shot(s, '02-job');
-    expect(requests.every((u) => u.startsWith(base))).toBe(true);
+    expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
 
     await s.getByRole('button', { name: '投递简历' }).click();
     await s.locator('input[name=phone]').fill(phone);

@@ -36,7 +36,11 @@ export function securityHeaders(config: AppConfig) {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'media-src': ["'self'", 'blob:'],
+        // The fair check-in page's QR scanner (qr-scanner) decodes in a Web Worker it starts from a blob: URL.
+        'worker-src': ["'self'", 'blob:'],
         'connect-src': [...new Set(connect)],
+        // The bureau previews a claim's PDF evidence in a frame from a blob: URL (fetched with the bearer token).
+        'frame-src': ["'self'", 'blob:'],
         'frame-ancestors': ["'none'"],
         'form-action': ["'self'"],
         'object-src': ["'none'"],

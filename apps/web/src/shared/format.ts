@@ -1,56 +1,6 @@
 import { t } from './i18n';
 
-type Labels = Record<string, [string, string]>;
-export const label = (map: Labels, key: string | null | undefined): string => (key && map[key] ? t(map[key][0], map[key][1]) : (key ?? ''));
-export const entries = (map: Labels): Array<[string, string]> => Object.keys(map).map((k) => [k, label(map, k)]);
-
-export const STAGE: Labels = {
-  APPLIED: ['已投递', 'Applied'],
-  SCREENING: ['筛选中', 'Screening'],
-  INTERVIEW: ['面试', 'Interview'],
-  OFFER: ['录用意向', 'Offer'],
-  HIRED: ['已录用', 'Hired'],
-  REJECTED: ['未通过', 'Not selected'],
-  WITHDRAWN: ['已撤回', 'Withdrawn'],
-};
-export const SHIFT: Labels = {
-  DAY: ['白班', 'Day shift'],
-  TWO_SHIFT: ['两班倒', 'Two shifts'],
-  THREE_SHIFT: ['三班倒', 'Three shifts'],
-  NIGHT: ['夜班', 'Night shift'],
-};
-export const EDUCATION: Labels = {
-  PRIMARY: ['小学', 'Primary'],
-  JUNIOR_HIGH: ['初中', 'Junior high'],
-  SECONDARY: ['中专', 'Vocational secondary'],
-  HIGH_SCHOOL: ['高中', 'High school'],
-  JUNIOR_COLLEGE: ['大专', 'Junior college'],
-  BACHELOR: ['本科', 'Bachelor'],
-  MASTER: ['硕士', 'Master'],
-  DOCTOR: ['博士', 'Doctorate'],
-};
-/** 普通话水平测试等级, lowest first. */
-export const MANDARIN: Labels = {
-  L3B: ['三乙', '3-B'],
-  L3A: ['三甲', '3-A'],
-  L2B: ['二乙', '2-B'],
-  L2A: ['二甲', '2-A'],
-  L1B: ['一乙', '1-B'],
-  L1A: ['一甲', '1-A'],
-};
-export const CATEGORY: Labels = {
-  GRADUATE: ['应届毕业生', 'Graduate'],
-  UNEMPLOYED: ['登记失业人员', 'Registered unemployed'],
-  POOR_HOUSEHOLD: ['贫困家庭', 'Poor household'],
-  DISABLED: ['残疾人', 'Disabled'],
-};
-export const POSTING_STATUS: Labels = { DRAFT: ['草稿', 'Draft'], OPEN: ['招聘中', 'Open'], FILLED: ['已招满', 'Filled'], CLOSED: ['已关闭', 'Closed'] };
-export const GENDER: Labels = { MALE: ['男', 'Male'], FEMALE: ['女', 'Female'] };
-export const VIEW_ACTION: Labels = {
-  VIEW: ['查看了您的档案', 'viewed your profile'],
-  VIEW_CONTACT: ['查看了您的联系方式', 'viewed your contact details'],
-  EXPORT: ['导出数据', 'exported data'],
-};
+// Enum labels live in ./labels.ts (typed by the schema's enums); this module formats numbers, money, dates and distances.
 
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 

@@ -3,14 +3,14 @@ import { authError, AuthExceptionCode } from '../errors/core-errors';
 
 /**
  * The refresh token lives only in an HttpOnly, SameSite=Strict cookie scoped to
- * the API path, never in page script or storage. The three web apps share one
- * origin, so each keeps its own cookie, chosen by the `X-TC-App` header they
+ * the API path, never in page script or storage. The web apps (seeker, HR, staff,
+ * bureau, fair) share one origin, so each keeps its own cookie, chosen by the `X-TC-App` header they
  * send; that custom header is also what makes `refreshSession` impossible to
  * trigger cross-site (a form or an image cannot set it, and a cross-origin
  * fetch that does would need a CORS preflight the API never grants).
  */
 export const APP_HEADER = 'x-tc-app';
-const APPS = ['seeker', 'hr', 'staff', 'api'] as const;
+const APPS = ['seeker', 'hr', 'staff', 'bureau', 'fair', 'api'] as const;
 
 interface CookieRequest {
   headers: Record<string, string | string[] | undefined>;
