@@ -1,8 +1,10 @@
-import { AppConfig, Clock, dataSourceOptions, loadConfig } from '@app/core';
+import { AppConfig, Clock, dataSourceOptions, loadConfig, shanghaiDate } from '@app/core';
+import { SubsidyItem, verifyChain } from '@app/subsidies';
 import { useIsolatedDatabase } from '@app/testing';
 import { TrainingRecordService } from '@app/training';
 import { DataSource } from 'typeorm';
 import { seedDemo, SeedSummary } from '../tools/seed/seed';
+import { seedSubsidies, SubsidiesSummary } from '../tools/seed/seed-subsidies';
 
 /**
  * The demo seed (tools/seed) at a small size, in a database of its own (it
@@ -15,6 +17,7 @@ describe('demo seed (real PostgreSQL)', () => {
   let ds: DataSource;
   let config: AppConfig;
   let summary: SeedSummary | null;
+  let subsidies: SubsidiesSummary | null;
   const q = (sql: string, params: unknown[] = []) => ds.query(sql, params);
   const one = async (sql: string, params: unknown[] = []) => (await q(sql, params))[0];
   // The seed places dates relative to the app's Clock (TEST_NOW in tools/test.sh's date runs), not PostgreSQL's now().
@@ -27,6 +30,10 @@ describe('demo seed (real PostgreSQL)', () => {
     await ds.initialize();
     summary = await seedDemo(ds, config, { seekers: 400 });
   });
+  // The subsidies step boots a Nest context on the same database (tools/seed/seed-subsidies.ts).
+  beforeAll(async () => {
+    subsidies = await seedSubsidies(config);
+  }, 90_000);
   afterAll(async () => {
     await ds?.destroy();
     await dropDatabase?.();
@@ -156,4 +163,95 @@ describe('demo seed (real PostgreSQL)', () => {
       expect(new Date(r.starts_at).getTime()).toBeLessThan(now().getTime());
     }
   });
+
+  it('subsidies: proposed drafts, claims in review, returned, recommended by auditor for auditor2, approved in publicity; a second run adds nothing', async () => {
+    const today = shanghaiDate(now());
+    expect(subsidies).toMatchObject({ inReview: 3, returned: 1, recommended: 1, approved: 1 });
+    expect(subsidies!.proposal.claimsCreated).toBeGreaterThanOrEqual(9);
+    const byStatus: Array<{ status: string; n: number }> = await q(`SELECT status, count(*)::int AS n FROM subsidy_claims GROUP BY status ORDER BY status`);
+    const n = (status: string) => byStatus.find((r) => r.status === status)?.n ?? 0;
+    expect(n('DRAFT')).toBeGreaterThanOrEqual(3);
+    expect(n('DRAFT')).toBe(subsidies!.drafts);
+    expect({ inReview: n('IN_REVIEW'), returned: n('RETURNED'), recommended: n('RECOMMENDED'), publicity: n('PUBLICITY') }).toEqual({
+      inReview: 3,
+      returned: 1,
+      recommended: 1,
+      publicity: 1,
+    });
+    // every draft was proposed by the nightly evaluation, not typed in
+    expect(await one(`SELECT count(*)::int AS n FROM subsidy_claims WHERE status = 'DRAFT' AND origin <> 'PROPOSAL'`)).toEqual({ n: 0 });
+
+    const users = await q(`SELECT username, id FROM users WHERE username IN ('auditor', 'auditor2') AND role = 'AUDITOR' ORDER BY username`);
+    expect(users.map((u: any) => u.username)).toEqual(['auditor', 'auditor2']);
+    const [auditor, auditor2] = users.map((u: any) => u.id);
+    const returned = await one(
+      `SELECT returned_reason, to_char(return_deadline, 'YYYY-MM-DD') AS deadline, reviewer_id FROM subsidy_claims WHERE status = 'RETURNED'`,
+    );
+    expect(returned.returned_reason).toBe('EVIDENCE_MISSING');
+    expect(returned.deadline > today).toBe(true);
+    expect(returned.reviewer_id).toBe(auditor);
+    const recommended = await one(`SELECT reviewer_id, approver_id, recommended_at FROM subsidy_claims WHERE status = 'RECOMMENDED'`);
+    expect(recommended).toMatchObject({ reviewer_id: auditor, approver_id: null });
+    expect(recommended.recommended_at).not.toBeNull();
+    const approved = await one(
+      `SELECT c.id, c.reviewer_id, c.approver_id, c.approved_fen::int AS approved, to_char(c.publicity_ends_on, 'YYYY-MM-DD') AS ends,
+              (SELECT sum(l.approved_amount_fen)::int FROM subsidy_claim_lines l WHERE l.claim_id = c.id) AS lines,
+              (SELECT sum(i.amount_fen)::int FROM subsidy_payout_instructions i WHERE i.claim_id = c.id) AS planned
+         FROM subsidy_claims c WHERE c.status = 'PUBLICITY'`,
+    );
+    expect(approved).toMatchObject({ reviewer_id: auditor, approver_id: auditor2 });
+    expect(approved.approved).toBeGreaterThan(0);
+    expect(approved.lines).toBe(approved.approved);
+    expect(approved.planned).toBe(approved.approved); // the payout instructions add up to the approved amount
+    expect(approved.ends > today).toBe(true);
+    const events = await q(`SELECT to_status FROM subsidy_claim_events WHERE claim_id = $1 ORDER BY at, id`, [approved.id]);
+    expect(events.map((e: any) => e.to_status)).toEqual(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RECOMMENDED', 'APPROVED', 'PUBLICITY']);
+
+    // Amounts in fen from the rules: every line's trace passed, and item 16's award is the parameter value it pinned.
+    const lines = await q(`SELECT l.item, l.amount_fen, l.trace, l.claim_id FROM subsidy_claim_lines l`);
+    expect(lines.length).toBeGreaterThanOrEqual(subsidies!.proposal.claimsCreated);
+    for (const l of lines) {
+      expect(l.amount_fen).toBeGreaterThan(0);
+      expect(l.trace.every((t: any) => t.ok)).toBe(true);
+    }
+    const item16 = await q(
+      `SELECT l.amount_fen, v.value::text::int AS value FROM subsidy_claim_lines l
+         JOIN subsidy_parameter_values v ON v.id = ANY(l.param_value_ids) AND v.param_key IN ('item16.poor_household_fen', 'item16.unemployed_graduate_fen')
+        WHERE l.item = 'ITEM_16'`,
+    );
+    expect(item16.length).toBe(lines.filter((l: any) => l.item === 'ITEM_16').length);
+    expect(item16.length).toBeGreaterThanOrEqual(6);
+    for (const r of item16) expect(r.amount_fen).toBe(r.value);
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM subsidy_claims c WHERE claimed_fen <> (SELECT sum(amount_fen) FROM subsidy_claim_lines l WHERE l.claim_id = c.id)`,
+      ),
+    ).toEqual({
+      n: 0,
+    });
+    // company claims are the companies' (their HR sees them in 补贴申报)
+    expect(await one(`SELECT count(*)::int AS n FROM subsidy_claims WHERE party_kind = 'COMPANY' AND (tenant_id IS NULL OR tenant_id <> party_id)`)).toEqual({
+      n: 0,
+    });
+
+    // Budgets for the Clock's year for every item, approval limits for both auditors.
+    const year = Number(today.slice(0, 4));
+    const budgets = await q(`SELECT item FROM subsidy_budgets WHERE year = $1 AND amount_fen > 0 ORDER BY item`, [year]);
+    expect(budgets.map((b: any) => b.item)).toEqual(Object.values(SubsidyItem).sort());
+    const limits = await q(`SELECT user_id FROM subsidy_approval_limits WHERE max_fen >= $1 ORDER BY user_id`, [approved.approved]);
+    expect(limits.map((l: any) => l.user_id).sort()).toEqual([auditor, auditor2].sort());
+    for (const chain of ['claims', 'parameters']) expect((await verifyChain(ds, chain)).ok).toBe(true);
+
+    // Idempotent, and refused in production.
+    const before = await one(
+      `SELECT (SELECT count(*)::int FROM subsidy_claims) AS c, (SELECT count(*)::int FROM subsidy_claim_events) AS e, (SELECT count(*)::int FROM subsidy_audit_log) AS a`,
+    );
+    expect(await seedSubsidies(config)).toBeNull();
+    expect(
+      await one(
+        `SELECT (SELECT count(*)::int FROM subsidy_claims) AS c, (SELECT count(*)::int FROM subsidy_claim_events) AS e, (SELECT count(*)::int FROM subsidy_audit_log) AS a`,
+      ),
+    ).toEqual(before);
+    await expect(seedSubsidies({ ...config, app: { ...config.app, nodeEnv: 'production' } } as AppConfig)).rejects.toThrow(/refused in production/);
+  }, 60_000);
 });

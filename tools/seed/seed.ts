@@ -3,9 +3,12 @@ import { AppConfig, CryptoService, dataSourceOptions, loadConfig, makeCreditCode
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../libs/core/src/clock/clock';
+import { shanghaiDateTime } from '../../libs/core/src/clock/shanghai-time';
 import { regionDirectory } from '../../libs/talent/src/regions';
 import { hanName, MONGOLIAN_F, MONGOLIAN_M, mulberry32 } from './names';
 import { InterviewsSummary, SchoolsSummary, SeedContext, seedInterviews, seedSchools, seedTraining, TrainingSummary } from './seed-more';
+import { seedSubsidiesMain } from './seed-subsidies';
+import { FairsSummary, seedFairs } from './seed-fairs';
 
 /**
  * Demo data for a platform a person can try at once: 12 tenants, 60 postings,
@@ -101,7 +104,7 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
   if (n > 0) return null;
   const rand = mulberry32(20261123);
   const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
-  let more!: { training: TrainingSummary; schoolPrograms: SchoolsSummary; interviews: InterviewsSummary };
+  let more!: { training: TrainingSummary; schoolPrograms: SchoolsSummary; interviews: InterviewsSummary; fairs: FairsSummary };
   await ds.transaction(async (m) => {
     const staff = async (role: string, username: string, display: string, tenantId: string | null = null, schoolId: string | null = null) =>
       (
@@ -304,11 +307,18 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
           [p.id],
         );
         if (taken[0]?.length !== 0) {
-          const start = `2026-${String(1 + Math.floor(rand() * 10)).padStart(2, '0')}-01`;
+          // Contracts started on the 1st of one of the last 10 months before the Clock's month (Asia/Shanghai), so the
+          // demo's hires stay recent whatever the date (the subsidy rules look back from the Clock, not from 2026).
+          const monthsBack = 1 + Math.floor(rand() * 10);
+          const [cy, cm] = shanghaiDateTime(ctx.now).slice(0, 7).split('-').map(Number);
+          const ym = cy * 12 + (cm - 1) - monthsBack;
+          const start = `${Math.floor(ym / 12)}-${String((ym % 12) + 1).padStart(2, '0')}-01`;
+          const lastMonth = cy * 12 + (cm - 1) - 1;
+          const terminatedOn = `${Math.floor(lastMonth / 12)}-${String((lastMonth % 12) + 1).padStart(2, '0')}-01`;
           await m.query(
             `INSERT INTO hires (application_id, posting_id, tenant_id, seeker_id, contract_start, contract_months, social_insurance_start, terminated_on, termination_reason)
                          VALUES ($1,$2,$3,$4,$5,$6,$5,$7,$8)`,
-            [appId, p.id, p.tenant_id, s.id, start, pick(rand, [12, 24, 36]), rand() < 0.2 ? '2026-11-01' : null, null],
+            [appId, p.id, p.tenant_id, s.id, start, pick(rand, [12, 24, 36]), rand() < 0.2 && terminatedOn > start ? terminatedOn : null, null],
           );
           await m.query(`UPDATE hires SET termination_reason = '个人原因离职' WHERE application_id = $1 AND terminated_on IS NOT NULL`, [appId]);
         }
@@ -318,7 +328,8 @@ export async function seedDemo(ds: DataSource, config: AppConfig, opts: { seeker
     // School programmes and interviews build on the students and the applications above.
     const schoolPrograms = await seedSchools(m, ctx);
     const interviews = await seedInterviews(m, ctx);
-    more = { training, schoolPrograms, interviews };
+    const fairs = await seedFairs(m, ctx);
+    more = { training, schoolPrograms, interviews, fairs };
   });
   const [counts] = await ds.query(
     `SELECT (SELECT count(*)::int FROM seekers) AS seekers, (SELECT count(*)::int FROM applications) AS applications, (SELECT count(*)::int FROM hires) AS hires`,
@@ -354,8 +365,10 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().catch((e) => {
-    process.stderr.write(`seed failed: ${e.stack ?? e}\n`);
-    process.exit(1);
-  });
+  main()
+    .then(seedSubsidiesMain)
+    .catch((e) => {
+      process.stderr.write(`seed failed: ${e.stack ?? e}\n`);
+      process.exit(1);
+    });
 }
