@@ -86,6 +86,11 @@ export const router = createRouter({
       component: () => import('./views/CheckInView.vue'),
       meta: { seeker: { auth: true, tab: 'me', title: ['培训签到', 'Training check-in'], back: '/training' } },
     },
+    {
+      path: '/fair',
+      component: () => import('./views/SaturdayFairView.vue'),
+      meta: { seeker: { auth: true, tab: 'jobs', title: ['本周六招聘会', 'This Saturday’s fair'], back: '/' } },
+    },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
