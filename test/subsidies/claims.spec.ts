@@ -118,9 +118,14 @@ describe('subsidy claims: state machine, four eyes, limits, budgets, visibility,
       expect(e.messageZh ?? e.message).toBeDefined();
     });
     expect(await code(claims.decide(small, id, []))).toBe('OVER_APPROVAL_LIMIT');
-    // budget: item 16 in 2026 has 100,000 yuan; fill it to within 4,999 yuan of the end
+    // budget: set item 16's budget for the Clock's year to within 4,999 yuan of what this claim asks. What counts as
+    // used is what the service counts (approved in that year, Asia/Shanghai): other test files of the run approve
+    // item-16 claims of their own in the same database.
     const [{ used }] = await db.query(
-      `SELECT COALESCE(sum(approved_fen),0)::bigint AS used FROM subsidy_claims WHERE item = 'ITEM_16' AND approved_fen IS NOT NULL AND status NOT IN ('REJECTED','WITHDRAWN')`,
+      `SELECT COALESCE(sum(approved_fen), 0)::bigint AS used FROM subsidy_claims
+        WHERE item = 'ITEM_16' AND approved_fen IS NOT NULL AND status IN ('APPROVED','PARTIALLY_APPROVED','PUBLICITY','INVESTIGATING','SCHEDULED','PAID','CLOSED','SUSPENDED')
+          AND extract(year FROM decided_at AT TIME ZONE 'Asia/Shanghai') = $1`,
+      [2026],
     );
     await budgets.setBudget(op, SubsidyItem.ITEM_16, 2026, Number(used) + 499_900);
     const e = await claims.decide(approver, id, []).catch((x) => x);

@@ -67,7 +67,7 @@ it('someone else’s ID number: only "identity verification pending" and what to
   await s.locator('input[name=idNumber]').waitFor();
   await s.locator('input[name=idNumber]').fill(idNumber());
   await s.locator('input[name=name]').fill('萨仁');
-  await s.locator('input[name=categories][value=DISABLED]').check();
+  await s.getByRole('checkbox', { name: '残疾人', exact: true }).check();
   const sw = s.getByRole('checkbox', { name: /允许基地企业看到我的“贫困家庭”“残疾人”类别/ });
   expect(await sw.isChecked()).toBe(false);
   await sw.check();

@@ -1,5 +1,5 @@
 import { Role, shanghaiDate } from '@app/core';
-import { applyTo, insertStaff, moveTo, openPosting, operator, seekerWithProfile, tenantWithHr, TestApi } from '@app/testing';
+import { applyTo, insertStaff, moveTo, openPosting, operator, seekerWithProfile, tenantWithHr, TestApi, useIsolatedDatabase } from '@app/testing';
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
@@ -149,7 +149,12 @@ async function world(): Promise<void> {
   returnedId = (await submittedClaim(company.hrToken, hires.slice(2), [])).id;
 }
 
+let dropDatabase: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
+  // The desk shows the whole base: every claim in the queue, every due payout in a batch, the year's totals. Other
+  // test files of the run make claims too, so this file has a database of its own.
+  dropDatabase = await useIsolatedDatabase();
   ({ api, browser, web, base } = await openWebHarness());
   reviewer = await insertStaff(api, Role.AUDITOR);
   approver = await insertStaff(api, Role.AUDITOR);
@@ -163,6 +168,7 @@ afterAll(async () => {
   await browser?.close();
   await web?.close();
   await api?.close();
+  await dropDatabase?.();
 });
 
 afterEach(() => {
