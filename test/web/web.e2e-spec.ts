@@ -236,7 +236,9 @@ describe('HR posting form and escaping', () => {
     const h = await ctx.newPage();
     await h.goto(`${base}/hr/`);
     await h.evaluate((token) => localStorage.setItem('tc.hr', JSON.stringify({ accessToken: token, role: 'HR' })), hr.token);
+    // A fresh start with the stored session (a hash change alone could race the sign-in redirect of the first load).
     await h.goto(`${base}/hr/#/postings/new`);
+    await h.reload();
     const title = `夜班话务员<img src=x onerror="window.__xss=1">`;
     await h.locator('input[name=title]').fill(title);
     await h.locator('input[name=headcount]').fill('12');
