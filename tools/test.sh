@@ -28,8 +28,9 @@ DATE_SENSITIVE=(
   test/training/*.e2e-spec.ts test/interviews/*.e2e-spec.ts test/seed.e2e-spec.ts
   test/fairs/fair-core.e2e-spec.ts test/fairs/fair-series-carry.e2e-spec.ts
   test/subsidies/payout.e2e-spec.ts
-  test/web/bureau.e2e-spec.ts
 )
+# (test/web/bureau.e2e-spec.ts passed at the three instants when it was written; at ~100 s a run it stays out of the
+# matrix to keep the suite near 20 minutes — the budget year and deadlines it shows are the service's, tested above.)
 if [ $# -eq 0 ] || [ "${DATE_MATRIX:-}" = 1 ]; then
   for at in "${DATE_INSTANTS[@]}"; do
     echo "== the date-sensitive files at TEST_NOW=$at"
