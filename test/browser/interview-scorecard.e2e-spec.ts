@@ -88,13 +88,15 @@ it('HR joins from the workbench, rates the criteria beside the video and records
     })
   ).signInWithPassword;
   const ctx = await newContext();
-  const app = await ctx.newPage();
-  await app.goto(`${api.url}/hr/`);
-  await app.evaluate((s) => {
-    localStorage.setItem('tc.hr', JSON.stringify({ accessToken: s.accessToken, role: s.user.role, name: s.user.displayName }));
-    location.hash = '#/';
+  // The session is in storage before the console's first script runs (as after a sign-in), so the first load goes
+  // straight to the application (no sign-in redirect racing the navigation).
+  await ctx.addInitScript((s) => {
+    if (location.pathname.startsWith('/hr/'))
+      localStorage.setItem('tc.hr', JSON.stringify({ accessToken: s.accessToken, role: s.user.role, name: s.user.displayName }));
   }, signIn);
+  const app = await ctx.newPage();
   await app.goto(`${api.url}/hr/#/application/${c.applicationId}`);
+  await app.locator(`.join-iv[data-id="${iv.id}"]`).waitFor();
 
   // 进入面试: asks the API for a join URL and opens it.
   const [hr] = await Promise.all([ctx.waitForEvent('page'), app.click(`.join-iv[data-id="${iv.id}"]`)]);

@@ -213,6 +213,15 @@ describe('the HR console', () => {
     await h.locator(`tr[data-id="${returned}"]`).waitFor();
   });
 
+  it('a sign-in link opened while signed in goes where it meant to go (never to another origin)', async () => {
+    await h.goto(`${base}/hr/#/login?next=/hires`);
+    await h.waitForURL(/#\/hires$/);
+    await h.getByRole('heading', { name: '录用与合同' }).waitFor();
+    await h.goto(`${base}/hr/#/login?next=//evil.example/x`);
+    await h.waitForURL(/#\/postings$/);
+    expect(new URL(h.url()).origin).toBe(new URL(base).origin);
+  });
+
   it('switches to English (labels, formatters and Element Plus alike) and back; signing out forgets the session', async () => {
     await h.goto(`${base}/hr/#/postings`);
     await h.getByRole('button', { name: 'English' }).click();

@@ -56,6 +56,7 @@ describe('a person a school listed, on a 360 px phone', () => {
     await s.goto(`${base}/`);
     await s.evaluate((token) => localStorage.setItem('tc.seeker', JSON.stringify({ accessToken: token, role: 'SEEKER' })), me.token);
     await s.goto(`${base}/#/me`);
+    await s.reload(); // a fresh start with the stored session (a hash change alone could race the first load's redirect)
     await s.getByRole('link', { name: '我的院校' }).click();
     const cards = s.locator('#links .card.link');
     await cards.first().waitFor();

@@ -22,6 +22,11 @@ export const router = createRouter({
 });
 
 router.beforeEach((to: RouteLocationNormalized) => {
+  // Already signed in (a bookmarked or stale sign-in link): go where the link meant to go, not to the form again.
+  if (to.path === '/login' && api.session) {
+    const next = q(to, 'next');
+    return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/postings';
+  }
   if (to.meta.public || api.session) return true;
   return { path: '/login', query: { next: to.fullPath } };
 });
