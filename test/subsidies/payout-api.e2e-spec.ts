@@ -169,4 +169,39 @@ describe('payout desk over GraphQL and REST (real API, PostgreSQL, Redis)', () =
       ]),
     );
   });
+  it('a paid claim is closed (办结) once its retention year is over — not before, and only once', async () => {
+    const status = async (id: string) => (await api.db.query(`SELECT status FROM subsidy_claims WHERE id = $1`, [id]))[0].status;
+    const sweeps = api.app.get(PayoutSweepService, { strict: false });
+    const claimFor = async (startedDaysAgo: number) => {
+      const s = await w.seekerAccount();
+      const h = await w.hire(hr.tenantId, s.seekerId);
+      await api.db.query(`UPDATE hires SET contract_start = $2 WHERE id = $1`, [h.hireId, addDays(today, -startedDaysAgo)]);
+      const c = await approvedClaim(api.db, {
+        item: 'ITEM_16',
+        status: 'SCHEDULED',
+        tenantId: hr.tenantId,
+        partyId: hr.tenantId,
+        lines: [{ amountFen: 500_000, hireId: h.hireId, seekerId: s.seekerId }],
+      });
+      await plan(c.claimId);
+      await sweeps.afterPlanned(c.claimId);
+      return c.claimId;
+    };
+    const overAYear = await claimFor(400); // the 12-month check fell due 35 days ago
+    const recent = await claimFor(100);
+    const made = (await api.ok(`mutation { createSubsidyPaymentBatch { id instructions { id } } }`, {}, auditor)).createSubsidyPaymentBatch;
+    const lines = made.instructions.map((i: any) => ({ instructionId: i.id, outcome: 'PAID', bankRef: `BK-${i.id.slice(0, 6)}` }));
+    await api.ok(`mutation($i: RecordSubsidyReceiptInput!) { recordSubsidyReceipt(input: $i) { status } }`, { i: { batchId: made.id, lines } }, auditor);
+    expect([await status(overAYear), await status(recent)]).toEqual(['PAID', 'PAID']);
+
+    const first = await sweeps.sweep(today);
+    expect([await status(overAYear), await status(recent)]).toEqual(['CLOSED', 'PAID']);
+    expect(first.closed).toBeGreaterThanOrEqual(1);
+    expect(await api.db.query(`SELECT from_status, to_status FROM subsidy_claim_events WHERE claim_id = $1 ORDER BY id`, [overAYear])).toEqual([
+      { from_status: 'SCHEDULED', to_status: 'PAID' },
+      { from_status: 'PAID', to_status: 'CLOSED' },
+    ]);
+    expect((await sweeps.sweep(today)).closed).toBe(0);
+    expect(await status(recent)).toBe('PAID');
+  });
 });

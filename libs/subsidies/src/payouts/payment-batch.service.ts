@@ -297,6 +297,32 @@ export class PaymentBatchService {
       await claims.advanceForPayout(m, claim_id, SubsidyClaimStatus.PAID, '补贴已全部支付（银行回单）/ paid in full (bank receipt)');
   }
 
+  /**
+   * PAID claims with nothing left that could change them become CLOSED (办结): no instalment planned, due, held, batched
+   * or unknown, no recovery due, and — for the items with a retention year (11, 16) — every hire on the claim has its
+   * 12-month retention check answered (a termination inside the year would still turn into a recovery). Idempotent.
+   */
+  async closeFinishedClaims(): Promise<number> {
+    const claims = this.claimService();
+    if (!claims) return 0;
+    const done: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM subsidy_claims c
+        WHERE c.status = 'PAID'
+          AND NOT EXISTS (SELECT 1 FROM subsidy_payout_instructions i WHERE i.claim_id = c.id AND i.status IN ('PLANNED','DUE','HELD','BATCHED','UNKNOWN'))
+          AND NOT EXISTS (SELECT 1 FROM subsidy_payout_instructions i JOIN subsidy_recoveries r ON r.instruction_id = i.id
+                           WHERE i.claim_id = c.id AND r.status = 'DUE')
+          AND NOT EXISTS (SELECT 1 FROM subsidy_payout_instructions i
+                           WHERE i.claim_id = c.id AND i.hire_id IS NOT NULL AND i.item = ANY($1::text[])
+                             AND NOT EXISTS (SELECT 1 FROM subsidy_retention_checks k WHERE k.hire_id = i.hire_id AND k.months = 12 AND k.result IS NOT NULL))`,
+      [[SubsidyItem.ITEM_11, SubsidyItem.ITEM_16]],
+    );
+    for (const { id } of done)
+      await this.dataSource.transaction((t) =>
+        claims.advanceForPayout(t, id, SubsidyClaimStatus.CLOSED, '支付完毕且留存期满，办结 / paid and past retention: closed'),
+      );
+    return done.length;
+  }
+
   /** The file is handed to the bank: DRAFT → SENT (first download). */
   async markSent(batchId: string, actorId: string | null): Promise<void> {
     await this.dataSource.transaction(async (m) => {

@@ -18,6 +18,7 @@ export interface SweepResult {
   retentionChecksCreated: number;
   retentionChecksDone: number;
   promoted: number;
+  closed: number;
 }
 
 /** Reason codes written on instructions the sweep stops. */
@@ -41,7 +42,9 @@ const PAID_OR_GOING = ['BATCHED', 'PAID', 'UNKNOWN'];
  *   an item-11 award still held (不予奖励) and turns a paid item-16 reward into a recovery due, with the termination's
  *   reason; an item-11 award whose year is over is released;
  * - 3/6/12-month retention checks of every subsidised hire, created and then answered when their day comes;
- * - instalments whose day has come become DUE.
+ * - instalments whose day has come become DUE;
+ * - a PAID claim is CLOSED (办结) once nothing can change it any more: no payment open, no recovery due, and every
+ *   item-11/16 hire on it past its 12-month retention check.
  */
 @Injectable()
 export class PayoutSweepService {
@@ -64,7 +67,9 @@ export class PayoutSweepService {
       retentionChecksCreated: await this.createRetentionChecks(),
       retentionChecksDone: await this.answerRetentionChecks(today),
       promoted: await this.batches.promoteDue(this.dataSource.manager, today),
+      closed: 0,
     };
+    r.closed = await this.batches.closeFinishedClaims();
     this.logger.debug(`payout sweep ${today}: ${JSON.stringify(r)}`);
     return r;
   }
