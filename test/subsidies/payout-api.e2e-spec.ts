@@ -203,5 +203,22 @@ describe('payout desk over GraphQL and REST (real API, PostgreSQL, Redis)', () =
     ]);
     expect((await sweeps.sweep(today)).closed).toBe(0);
     expect(await status(recent)).toBe('PAID');
+
+    // The claim list as a spreadsheet, with the desk's filters: the bureau and the service centre only.
+    const get = (q: string, token: string) => fetch(`${api.url}/subsidies/claims.xlsx${q}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await get('?status=CLOSED', hr.hrToken)).status).toBe(403);
+    const bad = await get('?status=DONE', auditor);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('筛选条件无效：status');
+    const res = await get('?status=CLOSED', operatorToken);
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain(`补贴申报清单-已办结-${today.replace(/-/g, '')}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as any);
+    const rows = wb.worksheets[0].getSheetValues().slice(1) as unknown[][];
+    const closed: Array<{ id: string }> = await api.db.query(`SELECT id FROM subsidy_claims WHERE status = 'CLOSED' ORDER BY created_at, id`);
+    expect(rows.map((r) => r[1])).toEqual(['申报编号', ...closed.map((c) => c.id)]);
+    const mine = rows.find((r) => r[1] === overAYear)!;
+    expect(mine.slice(2, 9)).toEqual(['第16条 吸纳就业一次性奖励', '企业', expect.any(String), '已办结', '手工申报', '5000.00', '5000.00']);
   });
 });

@@ -206,6 +206,19 @@ it('reviewer: the queue filtered by item and status, the claim with its trace; s
   expect(page.url()).toContain('item=ITEM_16');
   await clean('queue');
 
+  // The same filtered list as a spreadsheet: the two submitted item-16 claims, the company named, amounts in yuan.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^补贴申报清单-已提交-\d{8}\.xlsx$/);
+  const sheet = new ExcelJS.Workbook();
+  await sheet.xlsx.readFile(await download.path());
+  const rows = (sheet.worksheets[0].getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[2], r[4], r[5]]);
+  expect(rows.sort()).toEqual(
+    [claimId, returnedId]
+      .sort()
+      .map((id) => [id, '第16条 吸纳就业一次性奖励', companyName, '已提交'])
+      .sort(),
+  );
+
   // Another status: this claim is not in it.
   await choose('状态', '公示中');
   await page.getByText('没有符合条件的申报').waitFor();

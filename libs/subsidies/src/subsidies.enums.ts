@@ -56,6 +56,15 @@ export enum SubsidyClaimStatus {
 }
 registerEnumType(SubsidyClaimStatus, { name: 'SubsidyClaimStatus', description: '申报状态 / claim status (issue 10 §2)' });
 
+/** Party kinds in Chinese, for files (bank file, exports). */
+export const PARTY_KIND_ZH: Record<SubsidyPartyKind, string> = {
+  COMPANY: '企业',
+  SCHOOL: '院校',
+  TRAINING_INSTITUTION: '培训机构',
+  TRAINING_BASE: '实训基地',
+  PERSON: '个人',
+};
+
 export const STATUS_ZH: Record<SubsidyClaimStatus, string> = {
   DRAFT: '草稿',
   SUBMITTED: '已提交',

@@ -10,6 +10,7 @@ describe('SubsidiesExceptionCode: every code has zh-CN and English messages', ()
     [C.NOTHING_ELIGIBLE]: { reasonsZh: '劳动合同 11 个月 ≥ 12 个月' },
     [C.EVIDENCE_MISSING]: { kindsZh: '认定文件', kinds: 'CERTIFICATION' },
     [C.PARAMETER_VALUE_INVALID]: { zh: '应为非负整数（金额以分计）', en: 'Expected a non-negative integer' },
+    [C.INVALID_FILTER]: { field: 'status' },
   });
 
   it('renders amounts in yuan with grouping in Chinese', () => {

@@ -29,6 +29,7 @@ export enum SubsidiesExceptionCode {
   NOT_COMBINABLE = 'NOT_COMBINABLE',
   EVIDENCE_KIND = 'EVIDENCE_KIND',
   AMOUNT_TOO_LARGE = 'AMOUNT_TOO_LARGE',
+  INVALID_FILTER = 'INVALID_FILTER',
 }
 
 const C = SubsidiesExceptionCode;
@@ -124,6 +125,12 @@ export const SUBSIDIES_ERRORS = {
   [C.EVIDENCE_KIND]: { kind: 'INPUT', field: 'kind', zh: '请选择材料类别', en: 'Choose the evidence kind' },
   [C.AMOUNT_TOO_LARGE]: { kind: 'INPUT', field: 'amountFen', zh: '金额超出范围', en: 'Amount out of range' },
   [C.ITEM_PARTY_MISMATCH]: { kind: 'INPUT', field: 'item', zh: '该补贴项目不能由此主体申报', en: 'This party cannot claim this item' },
+  [C.INVALID_FILTER]: {
+    kind: 'INPUT',
+    field: 'filter',
+    zh: (p: { field: string }) => `筛选条件无效：${p.field}`,
+    en: (p: { field: string }) => `Invalid filter: ${p.field}`,
+  },
 } satisfies ErrorCatalog<SubsidiesExceptionCode>;
 
 export class SubsidiesException extends AppException<SubsidiesExceptionCode> {}

@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { ClaimCreateService } from './claims/claim-create.service';
 import { ClaimQueryService } from './claims/claim-query.service';
 import { ClaimService } from './claims/claim.service';
+import { ClaimsExportController, ClaimsExportService } from './claims/claims-export';
 import { EntitlementService } from './claims/entitlements';
 import { SubsidyFactsReader } from './claims/facts.reader';
 import { EvidenceController } from './evidence/evidence.controller';
@@ -29,8 +30,8 @@ export class SubsidiesModule {}
 /** The API-facing part: GraphQL resolvers and REST controllers of the subsidies context. */
 @Module({
   imports: [SubsidiesModule, SubsidyPayoutsApiModule],
-  controllers: [EvidenceController],
-  providers: [SubsidyResolver],
+  controllers: [EvidenceController, ClaimsExportController],
+  providers: [SubsidyResolver, ClaimsExportService],
 })
 export class SubsidiesApiModule {}
 

@@ -7,7 +7,7 @@ import * as ExcelJS from 'exceljs';
 import type { Writable } from 'stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClaimService } from '../claims/claim.service';
-import { ITEM_LABEL, SubsidyClaimStatus, SubsidyItem, SubsidyPartyKind } from '../subsidies.enums';
+import { ITEM_LABEL, PARTY_KIND_ZH, SubsidyClaimStatus, SubsidyItem, SubsidyPartyKind } from '../subsidies.enums';
 import { PayoutAuditTrail } from './payout-audit';
 import { PAYOUT_FAULT_HOOKS, PayoutFaultHooks } from './payout-jobs';
 import { batchFileName, maskPayeeName } from './payout-plan';
@@ -66,14 +66,6 @@ const INSTRUCTION_COLUMNS = `id, claim_id AS "claimId", claim_line_id AS "claimL
 const BATCH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('subsidy_payment_batches'))`;
 
 class NothingDue extends Error {}
-
-const PAYEE_KIND_ZH: Record<SubsidyPartyKind, string> = {
-  COMPANY: '企业',
-  SCHOOL: '院校',
-  TRAINING_INSTITUTION: '培训机构',
-  TRAINING_BASE: '实训基地',
-  PERSON: '个人',
-};
 
 /**
  * Payment batches (the bureau's bank file) and the bank's receipts 回单. A batch takes every DUE instruction through
@@ -374,7 +366,7 @@ export class PaymentBatchService {
       const off = offsetOf.get(`${r.payee_kind}:${r.payee_id}`) ?? 0;
       ws.addRow([
         i + 1,
-        PAYEE_KIND_ZH[r.payee_kind],
+        PARTY_KIND_ZH[r.payee_kind],
         maskPayeeName(r.payee_kind, r.payee_name),
         r.payee_id,
         r.n,
