@@ -155,7 +155,7 @@ describe('attendance: rotating QR check-in and manual marking (real PostgreSQL)'
       const ok = mine.filter((r) => !r.errors);
       // Either A alone, or B (QR and manual may both succeed: same session, one row).
       const codes = mine.filter((r) => r.errors).map(codeOf);
-      expect(codes.every((c) => c === 'ATTENDANCE_OVERLAP')).toBe(true);
+      expect(codes.filter((c) => c !== 'ATTENDANCE_OVERLAP')).toEqual([]); // (names any other refusal when it fails)
       expect(ok.length).toBeGreaterThanOrEqual(1);
     }
     const rows: Array<{ seeker_id: string; n: number }> = await api.db.query(

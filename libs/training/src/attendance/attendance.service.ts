@@ -116,6 +116,10 @@ export class AttendanceService {
   private async record(session: SessionEntity, seekerId: string, method: AttendanceMethod, actor: Actor): Promise<AttendanceModel> {
     try {
       return await this.dataSource.transaction(async (m) => {
+        // One attendance write per person at a time: two racing inserts of the same person (QR and the instructor's
+        // mark, or two overlapping sessions) would otherwise wait on each other's speculative insertion through the
+        // exclusion constraint — a deadlock PostgreSQL breaks by failing one of them with an internal error.
+        await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`training-attendance:${seekerId}`]);
         // FOR SHARE: a concurrent withdrawal waits for this check-in, and the other way round.
         const enrolment = await m.findOne(EnrolmentEntity, {
           where: [
@@ -127,7 +131,7 @@ export class AttendanceService {
         if (!enrolment) {
           throw method === 'QR' ? trainingError(TrainingExceptionCode.NOT_ENROLLED) : trainingError(TrainingExceptionCode.TRAINEE_NOT_ENROLLED);
         }
-        // The exclusion constraint decides under races; this look-up keeps the usual refusal out of the error log.
+        // Under the lock this look-up sees every committed check-in of the person; the exclusion constraint stays the guard.
         const [clash] = await m.query(
           `SELECT 1 FROM training_attendance WHERE seeker_id = $1 AND session_id <> $2 AND during && tstzrange($3, $4, '[)') LIMIT 1`,
           [enrolment.seekerId, session.id, session.startsAt, session.endsAt],
