@@ -318,6 +318,7 @@ export const REST: RestRow[] = [
   rest('GET /subsidies/payment-batches/:id/bank-file.xlsx', async () => ({ path: `/subsidies/payment-batches/${NO_SUCH_ID}/bank-file.xlsx` }), '401 403 403 403 403 403 403 403 404'),
   // Issue 10: the claim list as xlsx, for the service centre and the HR bureau (the same list and masking as the desk's).
   rest('GET /subsidies/claims.xlsx', async () => ({ path: '/subsidies/claims.xlsx?status=CLOSED' }),                                '401 403 403 403 403 403 403 200 200'),
+  rest('GET /subsidies/publicity.xlsx', async () => ({ path: '/subsidies/publicity.xlsx' }),                                        '200 200 200 200 200 200 200 200 200'),
   // Issue 10 §2 (SUB-A): evidence of tenant A's DRAFT claim — the party uploads (201), the service centre is not the party of a company claim (403).
   rest('POST /subsidies/claims/:id/evidence', async (w) => ({ path: `/subsidies/claims/${(await subsidyFixtures(w)).claimA}/evidence`, init: { method: 'POST', body: evidenceForm() } }), '401 404 404 201 404 404 404 403 403'),
   rest('GET /subsidies/evidence/:id', async () => ({ path: `/subsidies/evidence/${NO_SUCH_ID}` }),                                 '401 404 404 404 404 404 404 404 404'),

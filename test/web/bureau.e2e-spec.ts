@@ -323,6 +323,15 @@ it('a second auditor approves line 1 in full and line 2 reduced (coded reason) �
   expect(text).not.toContain('王晓燕'); // the seekers' name, masked by the API
   expect(text).toMatch(/王\*+|王\S*\*/);
   await clean('publicity');
+
+  // The same list as a spreadsheet to post: the two lines with the company and the amounts, names masked.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出公示名单（Excel）' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^补贴公示名单-\d{8}\.xlsx$/);
+  const sheet = new ExcelJS.Workbook();
+  await sheet.xlsx.readFile(await download.path());
+  const xrows = (sheet.worksheets[0].getSheetValues().slice(2) as unknown[][]).filter((r) => r[3] === companyName);
+  expect(xrows.map((r) => r[6]).sort()).toEqual([claimedFen / 2, REDUCED_FEN].map((fen) => (fen / 100).toFixed(2)).sort());
+  expect(JSON.stringify(xrows)).not.toContain('王晓燕');
 });
 
 it('payment batch: made from the due payout, bank file downloaded, receipt recorded → paid', async () => {

@@ -5,7 +5,7 @@ import { Module } from '@nestjs/common';
 import { ClaimCreateService } from './claims/claim-create.service';
 import { ClaimQueryService } from './claims/claim-query.service';
 import { ClaimService } from './claims/claim.service';
-import { ClaimsExportController, ClaimsExportService } from './claims/claims-export';
+import { ClaimsExportController, ClaimsExportService, PublicityExportService } from './claims/claims-export';
 import { EntitlementService } from './claims/entitlements';
 import { SubsidyFactsReader } from './claims/facts.reader';
 import { EvidenceController } from './evidence/evidence.controller';
@@ -31,7 +31,7 @@ export class SubsidiesModule {}
 @Module({
   imports: [SubsidiesModule, SubsidyPayoutsApiModule],
   controllers: [EvidenceController, ClaimsExportController],
-  providers: [SubsidyResolver, ClaimsExportService],
+  providers: [SubsidyResolver, ClaimsExportService, PublicityExportService],
 })
 export class SubsidiesApiModule {}
 

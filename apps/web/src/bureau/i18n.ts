@@ -90,6 +90,7 @@ const zh = {
   evidence: { preview: '预览', previewOf: '预览 {name}', download: '下载', downloadOf: '下载 {name}', newTab: '在新标签页中打开' },
   publicity: {
     title: '公示名单',
+    export: '导出公示名单（Excel）',
     hint: '批准的补贴在公示期内公开，个人姓名已按个人信息保护法脱敏；收到异议请登记到对应明细。',
     none: '当前没有公示中的补贴',
     person: '人员（脱敏）',
@@ -331,6 +332,7 @@ const en: Messages = {
   evidence: { preview: 'Preview', previewOf: 'Preview {name}', download: 'Download', downloadOf: 'Download {name}', newTab: 'Open in a new tab' },
   publicity: {
     title: 'Publicity list',
+    export: 'Export the publicity list (Excel)',
     hint: 'Approved subsidies are published during the publicity period with personal names masked (PIPL); record an objection against its line.',
     none: 'Nothing in publicity now',
     person: 'Person (masked)',

@@ -135,12 +135,12 @@ export function saveBlob(name: string, blob: Blob): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = name;
+  a.hidden = true;
   document.body.appendChild(a);
   a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(a.href);
-    a.remove();
-  }, 1000);
+  // Out of the page at once (an empty link left behind is an unnamed link to screen readers); the URL a little later.
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30_000);
 }
 
 /** A screen being drawn into `el`; `live()` is false once the user navigated elsewhere, so async work must not draw. */

@@ -1,4 +1,4 @@
-import { Actor, Clock, Role, Roles, CurrentActor, shanghaiDateTime } from '@app/core';
+import { Actor, Clock, CurrentActor, Public, Role, Roles, shanghaiDateTime } from '@app/core';
 import { Controller, Get, Injectable, Query, Res } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -94,10 +94,78 @@ export class ClaimsExportService {
   }
 }
 
-/** REST only where GraphQL is wrong: the claim list as xlsx, for the bureau and the service centre. */
+/** The publicity list 公示名单 as a spreadsheet to post or print: the same public rows as the page, names masked. */
+@Injectable()
+export class PublicityExportService {
+  /** More rows than a publicity period ever holds here; the query streams nothing larger into memory than this. */
+  static readonly MAX_ROWS = 50_000;
+
+  constructor(
+    private readonly query: ClaimQueryService,
+    private readonly clock: Clock,
+  ) {}
+
+  fileName(): string {
+    return `补贴公示名单-${shanghaiDateTime(this.clock.now()).slice(0, 10).replace(/-/g, '')}.xlsx`;
+  }
+
+  async write(out: Writable): Promise<number> {
+    const rows = await this.query.publicity(PublicityExportService.MAX_ROWS);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    wb.creator = '乌兰察布市人力资源和社会保障局';
+    wb.created = this.clock.now();
+    const ws = wb.addWorksheet('补贴公示', { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = [
+      { width: 6 },
+      { width: 30 },
+      { width: 30 },
+      { width: 14 },
+      { width: 12 },
+      { width: 16, style: { numFmt: '@' } },
+      { width: 12 },
+      { width: 10 },
+    ];
+    const head = ws.addRow(['序号', '补贴事项', '申报主体', '人员', '期间', '核定金额（元）', '公示截止', '异议']);
+    head.font = { bold: true };
+    head.commit();
+    rows.forEach((r, i) =>
+      ws
+        .addRow([
+          i + 1,
+          r.itemLabelZh,
+          r.partyName,
+          r.personLabel ?? '',
+          r.period,
+          (r.approvedAmountFen / 100).toFixed(2),
+          r.publicityEndsOn,
+          r.objected ? '核查中' : '',
+        ])
+        .commit(),
+    );
+    ws.commit();
+    await wb.commit();
+    return rows.length;
+  }
+}
+
+/** REST only where GraphQL is wrong: the claim list as xlsx (bureau and service centre) and the public publicity list. */
 @Controller('subsidies')
 export class ClaimsExportController {
-  constructor(private readonly exports: ClaimsExportService) {}
+  constructor(
+    private readonly exports: ClaimsExportService,
+    private readonly publicity: PublicityExportService,
+  ) {}
+
+  /** Public like the publicity list itself (公示): anyone may read and object. */
+  @Public()
+  @Get('publicity.xlsx')
+  async publicityList(@Res() res: HttpResponse): Promise<void> {
+    const name = this.publicity.fileName();
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="publicity.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    res.setHeader('Cache-Control', 'no-store');
+    await this.publicity.write(res);
+  }
 
   @Roles(Role.AUDITOR, Role.OPERATOR)
   @Get('claims.xlsx')
