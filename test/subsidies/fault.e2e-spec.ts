@@ -146,7 +146,10 @@ describe('payouts exactly once under faults (real PostgreSQL, Redis and worker p
     return waitFor(
       async () => {
         const job = await q.getJob(jobId);
-        return job && (await job.isCompleted()) && { returnvalue: job.returnvalue, attemptsStarted: job.attemptsStarted, stalledCounter: job.stalledCounter };
+        if (!job || !(await job.isCompleted())) return false;
+        // Read again: a job fetched just before it completed holds no return value yet (seen once in CI as null).
+        const done = (await q.getJob(jobId))!;
+        return { returnvalue: done.returnvalue, attemptsStarted: done.attemptsStarted, stalledCounter: done.stalledCounter };
       },
       300_000,
       100,
