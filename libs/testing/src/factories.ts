@@ -5,9 +5,16 @@ import { insertStaff, TestApi, uniquePhone } from './test-app';
 let seq = 0;
 const next = () => ++seq + (process.pid % 1000) * 1000 + Math.floor(Math.random() * 100000) * 10;
 
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/**
+ * A valid synthetic unified social credit code: 9 random characters from the code's alphabet (31^9 ≈ 2.6e13), so the
+ * thousands of tenants a test worker's database collects never collide (the old 7-digit counter with a random part
+ * met a duplicate `tenants_credit_code_key` in CI).
+ */
 export function creditCode(): string {
-  const n = String(next()).padStart(8, '0').slice(-8);
-  return makeCreditCode(`91150900MA${n.slice(0, 7)}`);
+  let tail = '';
+  for (let i = 0; i < 9; i++) tail += CREDIT_CODE_CHARS[randomInt(0, CREDIT_CODE_CHARS.length)];
+  return makeCreditCode(`91150900${tail}`);
 }
 
 /** A valid synthetic ID number; random birth date and sequence so parallel test files do not collide. */
