@@ -319,6 +319,11 @@ export const REST: RestRow[] = [
   // Issue 10: the claim list as xlsx, for the service centre and the HR bureau (the same list and masking as the desk's).
   rest('GET /subsidies/claims.xlsx', async () => ({ path: '/subsidies/claims.xlsx?status=CLOSED' }),                                '401 403 403 403 403 403 403 200 200'),
   rest('GET /subsidies/publicity.xlsx', async () => ({ path: '/subsidies/publicity.xlsx' }),                                        '200 200 200 200 200 200 200 200 200'),
+  // Issue 10 §4: every list of the bureau's desk as xlsx, for those who see the list (the HR bureau and the service centre).
+  rest('GET /subsidies/double-dipping.xlsx', async () => ({ path: '/subsidies/double-dipping.xlsx' }),                              '401 403 403 403 403 403 403 200 200'),
+  rest('GET /subsidies/recoveries.xlsx', async () => ({ path: '/subsidies/recoveries.xlsx?status=DUE' }),                            '401 403 403 403 403 403 403 200 200'),
+  rest('GET /subsidies/retention-checks.xlsx', async () => ({ path: '/subsidies/retention-checks.xlsx' }),                          '401 403 403 403 403 403 403 200 200'),
+  rest('GET /subsidies/payment-batches.xlsx', async () => ({ path: '/subsidies/payment-batches.xlsx' }),                            '401 403 403 403 403 403 403 200 200'),
   // Issue 10 §2 (SUB-A): evidence of tenant A's DRAFT claim — the party uploads (201), the service centre is not the party of a company claim (403).
   rest('POST /subsidies/claims/:id/evidence', async (w) => ({ path: `/subsidies/claims/${(await subsidyFixtures(w)).claimA}/evidence`, init: { method: 'POST', body: evidenceForm() } }), '401 404 404 201 404 404 404 403 403'),
   rest('GET /subsidies/evidence/:id', async () => ({ path: `/subsidies/evidence/${NO_SUCH_ID}` }),                                 '401 404 404 404 404 404 404 404 404'),

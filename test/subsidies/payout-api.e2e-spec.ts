@@ -221,4 +221,85 @@ describe('payout desk over GraphQL and REST (real API, PostgreSQL, Redis)', () =
     const mine = rows.find((r) => r[1] === overAYear)!;
     expect(mine.slice(2, 9)).toEqual(['第16条 吸纳就业一次性奖励', '企业', expect.any(String), '已办结', '手工申报', '5000.00', '5000.00']);
   });
+
+  it("every list of the desk downloads as xlsx with the page's rows: recoveries, retention checks, batches, double-dipping", async () => {
+    const sheet = async (path: string, name: RegExp) => {
+      const res = await fetch(`${api.url}/subsidies/${path}`, { headers: { authorization: `Bearer ${auditor}` } });
+      expect(res.status).toBe(200);
+      expect(decodeURIComponent(res.headers.get('content-disposition')!)).toMatch(name);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await res.arrayBuffer()) as any);
+      return (wb.worksheets[0].getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    };
+    const day = today.replace(/-/g, '');
+    const company = (await api.db.query(`SELECT name FROM tenants WHERE id = $1`, [hr.tenantId]))[0].name;
+
+    // Recoveries, filtered like the page: the waived one of the test above, the company by name, the reasons.
+    const waived = await sheet('recoveries.xlsx?status=WAIVED', new RegExp(`补贴追回清单-免于追回-${day}\\.xlsx`));
+    expect(waived).toEqual([
+      ['补贴事项', '追回对象类型', '追回对象', '金额（元）', '解除合同日期', '原因', '状态', '处理时间', '处理说明', '产生时间'],
+      [
+        '第16条 吸纳就业一次性奖励',
+        '企业',
+        company,
+        '5000.00',
+        addDays(today, -10),
+        '个人原因辞职',
+        '免于追回',
+        expect.any(String),
+        '企业破产清算',
+        expect.any(String),
+      ],
+    ]);
+    const bad = await fetch(`${api.url}/subsidies/recoveries.xlsx?status=GONE`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('筛选条件无效：status');
+
+    // Retention checks: every check the list has, with the company's name.
+    const checks = (await api.ok(`{ subsidyRetentionChecks(first: 100) { total items { hireId months dueOn } } }`, {}, auditor)).subsidyRetentionChecks;
+    const retention = await sheet('retention-checks.xlsx', new RegExp(`留任核查清单-${day}\\.xlsx`));
+    expect(retention[0]).toEqual(['录用编号', '企业', '核查月数', '核查日', '结果', '解除合同日期', '核查时间']);
+    expect(retention.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(checks.items.map((c: any) => [c.hireId, c.months, c.dueOn]));
+    expect(retention.slice(1).every((r) => r[1] === company)).toBe(true);
+
+    // Batches: the same rows as the page, amounts in yuan from fen.
+    const batches = (await api.ok(`{ subsidyPaymentBatches(first: 100) { total items { id totalFen netFen } } }`, {}, auditor)).subsidyPaymentBatches;
+    const batchRows = await sheet('payment-batches.xlsx', new RegExp(`补贴支付批次-${day}\\.xlsx`));
+    expect(batchRows.slice(1).map((r) => [r[0], r[5], r[7]])).toEqual(
+      batches.items.map((b: any) => [b.id, (b.totalFen / 100).toFixed(2), (b.netFen / 100).toFixed(2)]),
+    );
+    expect(batchRows.length - 1).toBe(batches.total);
+
+    // Double-dipping: one person in two companies' claims → one row per claim line, the reason in Chinese, no ID number.
+    const s = await w.seekerAccount({ name: '赵重复' });
+    const other = await tenantWithHr(api);
+    const a = await approvedClaim(api.db, {
+      item: 'ITEM_16',
+      tenantId: hr.tenantId,
+      partyId: hr.tenantId,
+      partyName: '甲公司',
+      lines: [{ amountFen: 500_000, seekerId: s.seekerId }],
+    });
+    const b = await approvedClaim(api.db, {
+      item: 'ITEM_16',
+      tenantId: other.tenantId,
+      partyId: other.tenantId,
+      partyName: '乙公司',
+      lines: [{ amountFen: 500_000, seekerId: s.seekerId }],
+    });
+    await api.db.query(`UPDATE subsidy_claim_lines SET person_hash = $2, person_label = '赵**' WHERE claim_id = ANY($1::uuid[])`, [
+      [a.claimId, b.claimId],
+      'f'.repeat(64),
+    ]);
+    const report = (await api.ok(`{ subsidyDoubleDipping(first: 100) { personKey reasonZh claims { claimId } } }`, {}, auditor)).subsidyDoubleDipping;
+    const dips = await sheet('double-dipping.xlsx', new RegExp(`交叉重复享受报告-${day}\\.xlsx`));
+    expect(dips.slice(1).map((r) => [r[1], r[2], r[9]])).toEqual(report.flatMap((p: any) => p.claims.map((c: any) => [p.personKey, p.reasonZh, c.claimId])));
+    const mine = dips.filter((r) => r[1] === 'f'.repeat(12));
+    expect(mine.map((r) => [r[0], r[4], r[7]])).toEqual([
+      ['赵**', '甲公司', '5000.00'],
+      ['赵**', '乙公司', '5000.00'],
+    ]);
+    expect(mine[0][2]).toContain('同一人员在多家单位申报');
+    expect(JSON.stringify(dips)).not.toContain('赵重复');
+  });
 });

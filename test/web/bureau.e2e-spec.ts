@@ -406,6 +406,20 @@ it('the other screens: recoveries, retention checks, double-dipping, figures —
   await page.getByRole('heading', { name: '留任核查' }).waitFor();
   await page.locator('table[data-list=retention], p.hint').first().waitFor();
   await clean('retention');
+  // Every list exports: the payment batches as the bureau keeps them, one row per batch, the status in Chinese.
+  await nav('支付批次').click();
+  await page.locator('table[data-list=batches] tbody tr').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^补贴支付批次-\d{8}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const rows = (wb.worksheets[0].getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+  const [batch] = await api.db.query(`SELECT id FROM subsidy_payment_batches`);
+  expect(rows.map((r) => [r[0], r[1], r[7]])).toEqual([
+    ['批次号', '状态', '实付合计（元）'],
+    [batch.id, '已回单', (approvedFen() / 100).toFixed(2)],
+  ]);
+  await clean('batches-exported');
   await nav('重复享受').click();
   await page.getByRole('heading', { name: '交叉重复享受' }).waitFor();
   await page.getByText('未发现交叉重复享受').waitFor();

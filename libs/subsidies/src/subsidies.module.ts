@@ -8,6 +8,7 @@ import { ClaimService } from './claims/claim.service';
 import { ClaimsExportController, ClaimsExportService, PublicityExportService } from './claims/claims-export';
 import { EntitlementService } from './claims/entitlements';
 import { SubsidyFactsReader } from './claims/facts.reader';
+import { SubsidyListsExportController, SubsidyListsExportService } from './exports/lists-export';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
 import { SubsidyResolver } from './graphql/subsidy.resolver';
@@ -29,9 +30,9 @@ export class SubsidiesModule {}
 
 /** The API-facing part: GraphQL resolvers and REST controllers of the subsidies context. */
 @Module({
-  imports: [SubsidiesModule, SubsidyPayoutsApiModule],
-  controllers: [EvidenceController, ClaimsExportController],
-  providers: [SubsidyResolver, ClaimsExportService, PublicityExportService],
+  imports: [SubsidiesModule, SubsidyPayoutsApiModule, EmployersModule],
+  controllers: [EvidenceController, ClaimsExportController, SubsidyListsExportController],
+  providers: [SubsidyResolver, ClaimsExportService, PublicityExportService, SubsidyListsExportService],
 })
 export class SubsidiesApiModule {}
 

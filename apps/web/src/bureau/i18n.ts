@@ -139,6 +139,7 @@ const zh = {
   },
   list: {
     all: '全部',
+    export: '导出 Excel',
     total: '共 {n} 条',
     pages: '分页',
     actions: '操作',
@@ -381,6 +382,7 @@ const en: Messages = {
   },
   list: {
     all: 'All',
+    export: 'Export to Excel',
     total: '{n} in all',
     pages: 'Pages',
     actions: 'Actions',
