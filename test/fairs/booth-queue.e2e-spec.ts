@@ -3,7 +3,9 @@ import { createTestApi, insertStaff, seekerWithProfile, signInStaff, tenantWithH
 import { JwtService } from '@nestjs/jwt';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ANSWER_SECONDS, MAX_QUEUES } from '@app/fairs';
+import { ANSWER_SECONDS, BOOTH_ANSWER_DEADLINE_JOB, BoothQueueService, FAIR_LIVE_QUEUE, MAX_QUEUES } from '@app/fairs';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { insertBooth, insertFair } from './live-fixtures';
 
 const JOIN = `mutation($b: ID!, $o: Boolean) { joinBoothQueue(boothId: $b, onSite: $o) { boothId number mode state position estimate { minSeconds maxSeconds learned } recalled companyName boothNumber } }`;
@@ -97,6 +99,67 @@ describe('booth queues at a live fair (real Redis and PostgreSQL)', () => {
     // Four minutes on the app's clock, plus the few real milliseconds the requests took.
     expect(log[0].service_ms).toBeGreaterThanOrEqual(240_000);
     expect(log[0].service_ms).toBeLessThan(245_000);
+  });
+
+  it('nobody has to press next for a seeker who does not answer: the deadline job skips them, recalls once, then no-show; an answered call is left alone', async () => {
+    const booth = await liveBooth('A02');
+    const [s1, s2] = [await seekerWithProfile(api), await seekerWithProfile(api)];
+    await api.ok(JOIN, { b: booth.boothId }, s1.token);
+    await api.ok(JOIN, { b: booth.boothId }, s2.token);
+    const svc = api.app.get(BoothQueueService);
+    const jobs = api.app.get<Queue>(getQueueToken(FAIR_LIVE_QUEUE));
+    const current = async () => (await api.ok(QUEUE, { b: booth.boothId }, booth.hrToken)).boothQueue;
+    /** The deadline job the last call queued (delayed in Redis until the answer time is up), as the worker gets it. */
+    const deadlineJob = async (calledAt: number) => {
+      const delayed = (await jobs.getDelayed()).filter((j) => j.name === BOOTH_ANSWER_DEADLINE_JOB && j.data.boothId === booth.boothId);
+      const job = delayed.find((j) => j.data.calledAt === calledAt);
+      expect(job?.opts.delay).toBeGreaterThanOrEqual(ANSWER_SECONDS * 1000);
+      return job!.data as { boothId: string; calledAt: number };
+    };
+
+    const n1 = (await api.ok(NEXT, { b: booth.boothId }, booth.hrToken)).callNextAtBooth;
+    expect(n1.called).toMatchObject({ number: 1, recalled: false });
+    const call1 = new Date(
+      (await api.ok(`query($b: ID!) { boothQueue(boothId: $b) { current { calledAt } } }`, { b: booth.boothId }, booth.hrToken)).boothQueue.current.calledAt,
+    ).getTime();
+    const job1 = await deadlineJob(call1);
+
+    // Run before the deadline (another process's clock a little behind): nothing changes, it looks again later.
+    expect(await svc.expireCall(job1.boothId, job1.calledAt)).toBe('PENDING');
+    expect((await current()).current).toMatchObject({ number: 1 });
+
+    // The answer time is up: s1 is skipped, s2 called for the same desk — nobody pressed anything.
+    api.clock.advance(ANSWER_SECONDS * 1000 + 1);
+    expect(await svc.expireCall(job1.boothId, job1.calledAt)).toBe('SKIPPED');
+    expect((await current()).current).toMatchObject({ number: 2 });
+    expect(await myIn(s1.token, booth.boothId)).toMatchObject({ state: 'WAITING', position: 1, recalled: true });
+    // The same job delivered twice (a retried job): stale, nothing more happens.
+    expect(await svc.expireCall(job1.boothId, job1.calledAt)).toBe('STALE');
+    expect((await current()).current).toMatchObject({ number: 2 });
+
+    // s2 answers in time: its deadline job finds the call answered and leaves it alone.
+    const call2 = new Date(
+      (await api.ok(`query($b: ID!) { boothQueue(boothId: $b) { current { calledAt } } }`, { b: booth.boothId }, booth.hrToken)).boothQueue.current.calledAt,
+    ).getTime();
+    const job2 = await deadlineJob(call2);
+    await api.ok(TOKEN, { b: booth.boothId }, s2.token);
+    api.clock.advance(ANSWER_SECONDS * 1000 + 1);
+    expect(await svc.expireCall(job2.boothId, job2.calledAt)).toBe('STALE');
+    expect((await current()).current).toMatchObject({ number: 2, answeredAt: expect.any(String) });
+
+    // HR ends s2's conversation: s1 is recalled; s1 misses the recall too → no-show, out of the queue.
+    const n3 = (await api.ok(NEXT, { b: booth.boothId }, booth.hrToken)).callNextAtBooth;
+    expect(n3).toMatchObject({ previousOutcome: 'SERVED', called: { number: 1, recalled: true } });
+    const call3 = new Date(
+      (await api.ok(`query($b: ID!) { boothQueue(boothId: $b) { current { calledAt } } }`, { b: booth.boothId }, booth.hrToken)).boothQueue.current.calledAt,
+    ).getTime();
+    const job3 = await deadlineJob(call3);
+    api.clock.advance(ANSWER_SECONDS * 1000 + 1);
+    expect(await svc.expireCall(job3.boothId, job3.calledAt)).toBe('NO_SHOW');
+    expect((await current()).current).toBeNull();
+    expect(await myIn(s1.token, booth.boothId)).toBeNull();
+    const log = await api.db.query(`SELECT number, outcome FROM fair_booth_queue_log WHERE booth_id = $1 ORDER BY id`, [booth.boothId]);
+    expect(log.map((r: any) => `${r.number}:${r.outcome}`)).toEqual(['1:SKIPPED', '2:SERVED', '1:NO_SHOW']);
   });
 
   it(`a seeker waits in at most ${MAX_QUEUES} queues, also when joining many at once`, async () => {

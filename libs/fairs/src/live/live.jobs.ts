@@ -15,3 +15,13 @@ export interface WallFanoutJob {
 }
 
 export const fairWallFanoutJobId = (fairId: string) => `fair-wall-fanout-${fairId}`;
+
+/** One booth call's answer deadline (delayed to the deadline): skips the seeker if the call is still unanswered. */
+export const BOOTH_ANSWER_DEADLINE_JOB = 'fair.booth.answer-deadline';
+
+export interface BoothAnswerDeadlineJob {
+  boothId: string;
+  calledAt: number;
+}
+
+export const boothAnswerDeadlineJobId = (boothId: string, calledAt: number, queuedAt: number) => `booth-answer-${boothId}-${calledAt}-${queuedAt}`;

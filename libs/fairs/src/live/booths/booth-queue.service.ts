@@ -2,13 +2,16 @@ import { AccountService, Actor, AppConfig, Clock, EventBus, NotifyPayload, Outbo
 import { TenantDirectory } from '@app/employers';
 import type { MediaRoomClaims } from '@app/interviews';
 import { SeekerService } from '@app/talent';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { BOOTH_ANSWER_DEADLINE_JOB, BoothAnswerDeadlineJob, boothAnswerDeadlineJobId, FAIR_LIVE_QUEUE } from '../live.jobs';
 import { assertLiveId, FairsLiveExceptionCode, liveError } from '../live.exception';
 import { BoothQueueOutcome, FairBoothQueueLogEntity } from '../live.entities';
-import { BoothQueueStore, CurrentCall, QueueMode } from './booth-queue.store';
+import { BoothQueueStore, CallNextResult, CallOutcome, CurrentCall, QueueMode } from './booth-queue.store';
 import {
   BoothCallResultModel,
   BoothCurrentCallModel,
@@ -18,7 +21,7 @@ import {
   MyBoothQueueModel,
 } from './models/booth-queue.model';
 
-/** N: seconds a called seeker has to answer before HR may skip them. */
+/** N: seconds a called seeker has to answer; then they are skipped (by the deadline's job, or by HR pressing next). */
 export const ANSWER_SECONDS = 60;
 /** K: booth queues a seeker may wait in at once. */
 export const MAX_QUEUES = 3;
@@ -26,6 +29,8 @@ export const MAX_QUEUES = 3;
 export const DEFAULT_SERVICE_MS: [number, number] = [3 * 60_000, 8 * 60_000];
 /** Room tokens live 15 minutes (the media server refreshes them while connected); rooms close 30 min after the fair. */
 const TOKEN_TTL_MS = 15 * 60_000;
+/** The deadline's job runs this long after the deadline, so a seeker answering on the last second is not cut off. */
+const DEADLINE_GRACE_MS = 500;
 const ROOM_GRACE_MS = 30 * 60_000;
 
 export const boothQueueChannel = (boothId: string) => `booth-queue:${boothId}`;
@@ -47,7 +52,9 @@ export interface BoothRow {
  * - a seeker joins while the fair is LIVE (ONSITE only after checking in), and waits in at most MAX_QUEUES queues;
  * - HR of the booth's company presses "next": the current seeker's turn ends (SERVED, with its service time learned
  *   for the wait estimate), or — if the called seeker did not answer within ANSWER_SECONDS — they are skipped and
- *   recalled once right after the next seeker; missing the recall is a no-show;
+ *   recalled once right after the next seeker; missing the recall is a no-show. Nobody has to press anything for a
+ *   seeker who does not answer: each call queues a job at its deadline (BullMQ, delayed) that skips the seeker and calls
+ *   the next one for the same HR desk, unless the call was answered or moved on meanwhile;
  * - the called seeker answers by taking the booth's room token (boothJoinToken) for the calling HR's desk; on-site
  *   seekers are also called by SMS;
  * - HR hands a seeker being served to a colleague of the same company (the colleague's desk room).
@@ -66,6 +73,7 @@ export class BoothQueueService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    @InjectQueue(FAIR_LIVE_QUEUE) private readonly jobs: Queue<BoothAnswerDeadlineJob>,
   ) {}
 
   async booth(boothId: string): Promise<BoothRow> {
@@ -200,17 +208,59 @@ export class BoothQueueService {
   async callNext(actor: Actor, boothId: string): Promise<BoothCallResultModel> {
     const b = await this.ownBooth(actor, boothId);
     if (b.fair_status !== 'LIVE') throw liveError(FairsLiveExceptionCode.BOOTH_NOT_LIVE);
-    const now = this.clock.now().getTime();
-    const r = await this.store.callNext(boothId, actor.userId, now, ANSWER_SECONDS * 1000);
+    const r = await this.store.callNext(boothId, actor.userId, this.clock.now().getTime(), ANSWER_SECONDS * 1000);
     if ('pendingMs' in r) throw liveError(FairsLiveExceptionCode.CALL_PENDING, { seconds: Math.ceil(r.pendingMs / 1000) });
-    if (r.previous) {
-      const outcome: BoothQueueOutcome = r.outcome === 'NONE' ? 'SERVED' : r.outcome;
-      await this.log(b.id, r.previous.user, r.previous.number, r.previous.mode, outcome, actor.userId, r.previous.serviceMs);
-    }
-    if (r.next?.mode === 'ONSITE') await this.callOnSite(b, r.next.user, r.next.number);
-    await this.changed(boothId);
+    if ('stale' in r) throw new Error('unreachable: a call without an expected call is never stale');
+    await this.afterCall(b, actor.userId, r);
     const queue = await this.queueView(b);
     return { previousOutcome: r.outcome, called: queue.current, queue };
+  }
+
+  /**
+   * The answer deadline of one call (its job, in the worker): if that call is still the current one and unanswered, the
+   * seeker is skipped (or, on the recall, a no-show) and the next one is called for the same HR desk. Anything else —
+   * answered, HR moved on, the seeker left, the fair closed — leaves the queue alone. Returns what happened.
+   */
+  async expireCall(boothId: string, calledAt: number): Promise<CallOutcome | 'STALE' | 'PENDING'> {
+    const b = await this.booth(boothId).catch(() => null);
+    const cur = await this.store.current(boothId);
+    if (!b || b.fair_status !== 'LIVE' || !cur || cur.calledAt !== calledAt || cur.answeredAt) return 'STALE';
+    const r = await this.store.callNext(boothId, cur.hr, this.clock.now().getTime(), ANSWER_SECONDS * 1000, calledAt);
+    if ('stale' in r) return 'STALE';
+    if ('pendingMs' in r) {
+      // Early (clocks of two processes differ a little): look again when the deadline has passed.
+      await this.scheduleDeadline(boothId, cur, r.pendingMs);
+      return 'PENDING';
+    }
+    await this.afterCall(b, cur.hr, r);
+    return r.outcome;
+  }
+
+  /** What every call leaves behind: the log of the turn that ended, the SMS of an on-site seeker, the deadline job, the push. */
+  private async afterCall(b: BoothRow, hrUserId: string, r: CallNextResult): Promise<void> {
+    if (r.previous) {
+      const outcome: BoothQueueOutcome = r.outcome === 'NONE' ? 'SERVED' : r.outcome;
+      await this.log(b.id, r.previous.user, r.previous.number, r.previous.mode, outcome, hrUserId, r.previous.serviceMs);
+    }
+    if (r.next) {
+      if (r.next.mode === 'ONSITE') await this.callOnSite(b, r.next.user, r.next.number);
+      const called = await this.store.current(b.id);
+      if (called) await this.scheduleDeadline(b.id, called, Math.max(0, called.deadline - this.clock.now().getTime()));
+    }
+    await this.changed(b.id);
+  }
+
+  private async scheduleDeadline(boothId: string, call: CurrentCall, delayMs: number): Promise<void> {
+    await this.jobs.add(
+      BOOTH_ANSWER_DEADLINE_JOB,
+      { boothId, calledAt: call.calledAt },
+      {
+        jobId: boothAnswerDeadlineJobId(boothId, call.calledAt, this.clock.now().getTime()),
+        delay: delayMs + DEADLINE_GRACE_MS,
+        removeOnComplete: true,
+        removeOnFail: 100,
+      },
+    );
   }
 
   /** Moves the seeker being served to a colleague (HR of the same company) — to the colleague's desk room. */

@@ -66,10 +66,12 @@ return {'NONE', '', ''}`;
 
 const CALL_NEXT = `
 local line, entries, cur, times = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local booth, hr, now, answerMs, minePrefix, kept = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], tonumber(ARGV[6])
+local booth, hr, now, answerMs, minePrefix, kept, expect = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], tonumber(ARGV[6]), ARGV[7]
 local flat = redis.call('HGETALL', cur)
 local c = {}
 for i = 1, #flat, 2 do c[flat[i]] = flat[i + 1] end
+-- The answer deadline's own call (expect = the call's calledAt): only that call, and only while it is unanswered.
+if expect ~= '' and (not c.user or c.calledAt ~= expect or c.answeredAt) then return {'STALE'} end
 local outcome, serviceMs = 'NONE', ''
 if c.user then
   if c.answeredAt then
@@ -182,7 +184,17 @@ export class BoothQueueStore {
   }
 
   /** Ends the current turn (served, skipped or no-show) and calls the next seeker; `pendingMs` when the called one may still answer. */
-  async callNext(boothId: string, hrUserId: string, now: number, answerMs: number): Promise<CallNextResult | { pendingMs: number }> {
+  /**
+   * Ends the current turn and calls the next seeker. With `expectCalledAt` (the answer deadline's job): only if that
+   * call is still the current one and unanswered — otherwise `stale`, and nothing changes.
+   */
+  async callNext(
+    boothId: string,
+    hrUserId: string,
+    now: number,
+    answerMs: number,
+    expectCalledAt?: number,
+  ): Promise<CallNextResult | { pendingMs: number } | { stale: true }> {
     const k = this.k(boothId);
     const r = (await this.redis.client.eval(
       CALL_NEXT,
@@ -197,7 +209,9 @@ export class BoothQueueStore {
       answerMs,
       `${this.prefix}u:`,
       SERVICE_TIMES_KEPT,
+      expectCalledAt === undefined ? '' : String(expectCalledAt),
     )) as string[];
+    if (r[0] === 'STALE') return { stale: true };
     if (r[0] === 'PENDING') return { pendingMs: Number(r[1]) };
     const [outcome, prevUser, serviceMs, prevNumber, prevMode, nextUser, nextNumber, nextMode, nextSkips] = r;
     return {
