@@ -2,6 +2,7 @@ import { createTestApi, seekerWithProfile, tenantWithHr, TestApi } from '@app/te
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type {} from '../../apps/web/src/shared/booth-globals';
 import type { InboundStats } from '../../apps/web/src/interview/session';
 import { insertBooth, insertFair } from '../fairs/live-fixtures';
 import { axeViolations } from '../web/axe';
@@ -70,7 +71,7 @@ const boothStats = (page: Page) => page.evaluate(() => window.__booth!.stats()) 
 
 /** Waits until the page decodes the other side's video and receives its audio (inbound-rtp). */
 async function videoFlows(page: Page, what: string): Promise<InboundStats> {
-  return eventually(
+  const stats = await eventually(
     async () => {
       const s = await boothStats(page);
       return s.video.framesDecoded > 0 && s.video.bytesReceived > 0 && s.audio.bytesReceived > 0 ? s : null;
@@ -78,6 +79,7 @@ async function videoFlows(page: Page, what: string): Promise<InboundStats> {
     30_000,
     `${what}: video decoded`,
   );
+  return stats!;
 }
 
 const queueState = (page: Page) => page.locator('#queue-state').getAttribute('data-state');
@@ -106,6 +108,7 @@ it('HR calls, seeker 1 answers (video both ways); seeker 2 misses the call, is r
   await hr.waitForURL(new RegExp(`#/booth/${boothId}$`));
   await hr.locator('#queue-h').waitFor();
   expect(await hr.locator('h1').innerText()).toContain('A08');
+  await hr.locator('[data-live="1"]').waitFor({ state: 'attached' }); // the live channel is up before the queue moves
   await hr.click('#desk-open');
   await eventually(() => hr.evaluate(() => window.__booth?.joined === true), 20_000, 'HR desk joined');
   expect(media.rooms.snapshot().find((r) => r.id === `booth-${boothId}-${t.hrUserId}`)?.peers).toEqual([t.hrUserId]);
@@ -116,6 +119,7 @@ it('HR calls, seeker 1 answers (video both ways); seeker 2 misses the call, is r
   const p2 = await device('seeker', s2.token, true);
   for (const p of [p1, p2]) {
     await p.goto(`${api.url}/#/queue/${boothId}`);
+    await p.locator('[data-live="1"]').waitFor({ state: 'attached' });
     await p.locator('#join-queue').click();
     await stateIs(p, 'WAITING', 'seeker');
   }

@@ -9,11 +9,13 @@ export type Live = <TResult, TVariables>(
   onData: (r: TResult) => void,
   onError?: (message: string) => void,
   onReconnected?: () => void,
+  onConnected?: () => void,
 ) => () => void;
 
 /**
  * A `live(doc, variables, onData, onError, onReconnected)` for one app's client: `onData` gets every pushed result,
- * `onError` the errors, `onReconnected` runs after the socket came back (fetch what was missed). Returns unsubscribe.
+ * `onError` the errors, `onReconnected` runs after the socket came back (fetch what was missed), `onConnected` on every
+ * connection (the first too). Returns unsubscribe.
  */
 export function liveFor(client: Client): Live {
   let ws: WsClient | null = null;
@@ -26,12 +28,13 @@ export function liveFor(client: Client): Live {
       retryWait: (n) => new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** n))),
       connectionParams: () => (client.session ? { authorization: `Bearer ${client.session.accessToken}` } : {}),
     }));
-  return (doc, variables, onData, onError = () => undefined, onReconnected = () => undefined) => {
+  return (doc, variables, onData, onError = () => undefined, onReconnected = () => undefined, onConnected = () => undefined) => {
     const c = socket();
     let connectedOnce = false;
     const off = c.on('connected', () => {
       if (connectedOnce) onReconnected();
       connectedOnce = true;
+      onConnected();
     });
     const stop = c.subscribe<never>(
       { query: doc.toString(), variables: variables as Record<string, unknown> },

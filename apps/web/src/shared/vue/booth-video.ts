@@ -2,18 +2,13 @@
 // interview pages (mediasoup-client) in the booth desk's room, with the room token from boothJoinToken. Its state is
 // mirrored into Vue refs for the pages, and exposed on window.__booth for the browser tests (inbound stats).
 import { onBeforeUnmount, shallowRef, triggerRef } from 'vue';
-import { MediaSession, type InboundStats } from '@web/interview/session';
+import { MediaSession } from '@web/interview/session';
+import type {} from '../booth-globals';
 
 export interface BoothToken {
   token: string;
   room: string;
   mediaUrl?: string | null;
-}
-
-declare global {
-  interface Window {
-    __booth?: { state: string; joined: boolean; admitted: string | null; waiting: string[]; peers: string[]; stats(): Promise<InboundStats> };
-  }
 }
 
 /** The signalling origin: the API's MEDIA_PUBLIC_URL when it names one (http/https only), else this origin. */
