@@ -117,9 +117,18 @@ it('HR calls, seeker 1 answers (video both ways); seeker 2 misses the call, is r
   // Two seekers join the queue from their phones.
   const p1 = await device('seeker', s1.token, true);
   const p2 = await device('seeker', s2.token, true);
+  // Seeker 1 from 本周六招聘会 (the live fair's booth links to its queue), seeker 2 straight from a link.
+  await p1.goto(`${api.url}/#/fair`);
+  const link = p1.locator(`a.queue-link[href$="/queue/${boothId}"]`);
+  await link.waitFor();
+  expect(await link.innerText()).toBe('线上排队视频面谈');
+  await clean(p1, 'seeker 本周六招聘会 with the queue link');
+  await link.click();
+  await p1.waitForURL((u) => u.hash === `#/queue/${boothId}`);
+  await p2.goto(`${api.url}/#/queue/${boothId}`);
   for (const p of [p1, p2]) {
-    await p.goto(`${api.url}/#/queue/${boothId}`);
     await p.locator('[data-live="1"]').waitFor({ state: 'attached' });
+    await clean(p, 'seeker, not in the queue yet');
     await p.locator('#join-queue').click();
     await stateIs(p, 'WAITING', 'seeker');
   }
@@ -205,5 +214,55 @@ it('HR calls, seeker 1 answers (video both ways); seeker 2 misses the call, is r
 
   const log = await api.db.query(`SELECT number, outcome FROM fair_booth_queue_log WHERE booth_id = $1 ORDER BY at`, [boothId]);
   expect(log.map((r: { number: number; outcome: string }) => `${r.number}:${r.outcome}`)).toEqual(['1:SERVED', '2:SKIPPED']);
+  expect(pageErrors).toEqual([]);
+});
+
+it('HR sees a skipped seeker flagged in the queue; the seeker sees they are called once more, then leaves', async () => {
+  const t = await tenantWithHr(api);
+  const fairId = await insertFair(api);
+  const { boothId } = await insertBooth(api, fairId, t.tenantId, 'B12');
+  const [s1, s2, s3] = [await seekerWithProfile(api), await seekerWithProfile(api), await seekerWithProfile(api)];
+  const JOIN = `mutation($b: ID!) { joinBoothQueue(boothId: $b) { number } }`;
+  await api.ok(JOIN, { b: boothId }, s1.token);
+
+  const p2 = await device('seeker', s2.token, true);
+  await p2.goto(`${api.url}/#/queue/${boothId}`);
+  await p2.locator('[data-live="1"]').waitFor({ state: 'attached' });
+  await p2.locator('#join-queue').click();
+  await stateIs(p2, 'WAITING', 'seeker 2');
+  await api.ok(JOIN, { b: boothId }, s3.token);
+
+  const hr = await device('hr', t.hrToken, false);
+  await hr.goto(`${api.url}/hr/#/booth/${boothId}`);
+  await hr.locator('[data-live="1"]').waitFor({ state: 'attached' });
+  await eventually(async () => (await hr.locator('#waiting li').count()) === 3, 20_000, 'HR sees three waiting');
+
+  await hr.click('#call-next'); // No. 1, who answers (takes the room token) without video here
+  await eventually(async () => (await hr.locator('#current [data-number]').getAttribute('data-number')) === '1', 20_000, 'No. 1 called');
+  await api.ok(`mutation($b: ID!) { boothJoinToken(boothId: $b) { room } }`, { b: boothId }, s1.token);
+  await hr.locator('#current [data-state="IN_CALL"]').waitFor();
+  await hr.click('#call-next'); // No. 2 called, does not answer
+  await stateIs(p2, 'CALLED', 'seeker 2');
+  api.clock.advance(61_000);
+  await hr.click('#call-next'); // No. 2 skipped: No. 3 called, No. 2 waits to be recalled right after
+  await eventually(async () => (await hr.locator('#current [data-number]').getAttribute('data-number')) === '3', 20_000, 'No. 3 called');
+  const skipped = hr.locator('#waiting li[data-skipped="1"]');
+  await skipped.waitFor();
+  expect(await skipped.getAttribute('data-number')).toBe('2');
+  expect(await skipped.innerText()).toContain('过号，重叫一次');
+  await clean(hr, 'HR booth, a skipped seeker waiting');
+
+  await stateIs(p2, 'WAITING', 'seeker 2');
+  expect(await p2.locator('#queue-state').getAttribute('data-recalled')).toBe('1');
+  expect(await p2.locator('#recalled-note').innerText()).toContain('您刚才过号了');
+  expect(await p2.locator('#position').innerText()).toBe('下一位就是您');
+  await clean(p2, 'seeker skipped, waiting for the recall');
+
+  await p2.click('#leave-queue');
+  await stateIs(p2, 'left', 'seeker 2');
+  await eventually(async () => (await hr.locator('#waiting li').count()) === 0, 20_000, 'HR sees the queue empty');
+  await clean(p2, 'seeker left the queue');
+  const log = await api.db.query(`SELECT number, outcome FROM fair_booth_queue_log WHERE booth_id = $1 ORDER BY at`, [boothId]);
+  expect(log.map((r: { number: number; outcome: string }) => `${r.number}:${r.outcome}`)).toEqual(['1:SERVED', '2:SKIPPED', '2:LEFT']);
   expect(pageErrors).toEqual([]);
 });
