@@ -181,6 +181,7 @@ it('HR calls, seeker 1 answers (video both ways); seeker 2 misses the call, is r
     20_000,
     'call pending',
   );
+  await clean(hr, 'HR booth, call still pending');
   api.clock.advance(61_000);
   await hr.click('#call-next');
   await eventually(
