@@ -324,7 +324,7 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
   });
 
   describe('security headers (helmet)', () => {
-    it('CSP script-src self, frame-ancestors none and nosniff on pages and API answers; camera only on interview and fair pages', async () => {
+    it('CSP script-src self, frame-ancestors none and nosniff on pages and API answers; camera only on interview, fair, seeker and HR pages', async () => {
       for (const path of ['/', '/hr/', '/staff/', '/bureau/', '/fair/', '/interview/hr.html', '/health']) {
         const res = await fetch(`${api.url}${path}`);
         const csp = res.headers.get('content-security-policy') ?? '';
@@ -333,7 +333,9 @@ describe('sessions, tokens and account state (real PostgreSQL + Redis)', () => {
         expect(csp).toContain("object-src 'none'");
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         const pp = res.headers.get('permissions-policy') ?? '';
-        expect(pp).toContain(path.startsWith('/interview/') || path.startsWith('/fair/') ? 'camera=(self)' : 'camera=()');
+        // The seeker app and the HR console too: the online fair booths' video desk (issue 11 §6).
+        const camera = ['/', '/hr/', '/fair/', '/interview/hr.html'].includes(path);
+        expect({ path, pp }).toEqual({ path, pp: expect.stringContaining(camera ? 'camera=(self)' : 'camera=()') });
         if (path.startsWith('/interview/') && config.app.mediaPublicUrl) {
           const media = new URL(config.app.mediaPublicUrl);
           expect(csp).toMatch(new RegExp(`connect-src [^;]*ws://${media.host.replace(/\./g, '\\.')}`));

@@ -12,7 +12,7 @@ import { constants as zlibConstants } from 'zlib';
  * `script-src 'self'` (the pages load only their own bundles, no inline
  * script), `frame-ancestors 'none'`, `X-Content-Type-Options: nosniff`.
  * connect-src admits the media server's origin (HTTP and WebSocket) for the
- * interview pages, which alone may use the camera and microphone.
+ * interview pages and the online fair booths' video desk (seeker app, HR console).
  */
 export function securityHeaders(config: AppConfig) {
   const connect = ["'self'"];
@@ -57,15 +57,18 @@ export function securityHeaders(config: AppConfig) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader(
       'Permissions-Policy',
-      // The interview pages, and the fair pages (the entrance's check-in scanner, online booths' video).
-      req.path.startsWith('/interview/') || req.path.startsWith('/fair/')
-        ? 'camera=(self), microphone=(self), geolocation=(), payment=()'
-        : 'camera=(), microphone=(), geolocation=(), payment=()',
+      // The interview pages, the fair pages (the entrance's check-in scanner), and the seeker app (/) and HR console
+      // (/hr/) for the online fair booths' video desk (issue 11 §6). Staff and bureau consoles never use the camera.
+      cameraAllowed(req.path) ? 'camera=(self), microphone=(self), geolocation=(), payment=()' : 'camera=(), microphone=(), geolocation=(), payment=()',
     );
     if (sandbox && req.method === 'GET' && req.path === '/graphql' && String(req.headers.accept ?? '').includes('text/html')) return sandbox(req, res, next);
     return strict(req, res, next);
   };
 }
+
+/** Pages that may ask for the camera and microphone (Permissions-Policy camera=(self)). */
+export const cameraAllowed = (path: string): boolean =>
+  path === '/' || path === '/index.html' || path.startsWith('/hr/') || path.startsWith('/interview/') || path.startsWith('/fair/');
 
 /**
  * The scripts and stylesheets apps/web/build.mjs (esbuild and Vite) writes carry a content hash of 10 hex digits in

@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/hires', component: () => import('./views/HiresView.vue'), meta: { nav: '/hires' } },
     { path: '/talent', component: () => import('./views/TalentView.vue'), meta: { nav: '/talent' } },
     { path: '/talent/:id', component: () => import('./views/TalentProfileView.vue'), meta: { nav: '/talent' } },
+    { path: '/fairs', component: () => import('./views/FairBoothsView.vue'), meta: { nav: '/fairs' } },
+    { path: '/booth/:boothId', component: () => import('./views/BoothQueueView.vue'), meta: { nav: '/fairs' } },
     { path: '/subsidies', component: () => import('./views/SubsidiesView.vue'), meta: { nav: '/subsidies' } },
     { path: '/:rest(.*)*', redirect: '/postings' },
   ],

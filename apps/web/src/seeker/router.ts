@@ -91,6 +91,11 @@ export const router = createRouter({
       component: () => import('./views/SaturdayFairView.vue'),
       meta: { seeker: { auth: true, tab: 'jobs', title: ['本周六招聘会', 'This Saturday’s fair'], back: '/' } },
     },
+    {
+      path: '/queue/:boothId',
+      component: () => import('./views/BoothQueueView.vue'),
+      meta: { seeker: { auth: true, tab: 'jobs', title: ['线上展位排队', 'Online booth queue'], back: '/fair' } },
+    },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
