@@ -222,6 +222,7 @@ export const MATRIX: Row[] = [
   op('myFairWallSubscription', `{ myFairWallSubscription { id } }`, none,                                                                'U ok ok F F F F F F'),
   op('myBoothQueues', `{ myBoothQueues { boothId } }`, none,                                                                             'U ok ok F F F F F F'),
   op('boothQueue', `query($id: ID!) { boothQueue(boothId: $id) { boothId } }`, () => ({ id: NO_SUCH_ID }),                            'U F F NF NF F F F F'),
+  op('boothColleagues', `query($id: ID!) { boothColleagues(boothId: $id) { userId } }`, () => ({ id: NO_SUCH_ID }),                   'U F F NF NF F F F F'),
   op('subscribeFairWall', `mutation($i: SubscribeFairWallInput!) { subscribeFairWall(input: $i) { id } }`, () => ({ i: { regionPrefixes: ['1509'], payFloorFen: 300000 } }), 'U ok ok F F F F F F'),
   op('unsubscribeFairWall', `mutation { unsubscribeFairWall }`, none,                                                                    'U ok ok F F F F F F'),
   op('postFairSchoolNotice', `mutation($i: PostSchoolNoticeInput!) { postFairSchoolNotice(input: $i) { id } }`, () => ({ i: { fairId: NO_SUCH_ID, majors: [{ major: '软件技术', graduates: 40 }] } }), 'U F F F F NF NF F F'),

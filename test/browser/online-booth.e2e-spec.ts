@@ -157,6 +157,8 @@ it('HR calls, seeker 1 answers (video both ways); seeker 2 misses the call, is r
   await eventually(async () => (await hr.locator('#desk-state').innerText()) === '正在与 1 号视频面谈', 20_000, 'HR desk talking to No. 1');
   await stateIs(p1, 'IN_CALL', 'seeker 1');
   expect(await hr.evaluate(() => window.__booth!.admitted)).toBe(s1User);
+  // The seeker being served could be handed to a colleague; this company has no other HR user, and the page says so.
+  expect(await hr.locator('#hand-over').innerText()).toBe('本企业没有其他HR账号可转交');
   await clean(hr, 'HR booth, in a video call');
   await clean(p1, 'seeker in the video call');
 

@@ -198,6 +198,13 @@ describe('booth queues at a live fair (real Redis and PostgreSQL)', () => {
     const sUser = await userIdOf(s.token);
     await api.ok(JOIN, { b: booth.boothId }, s.token);
     await api.ok(NEXT, { b: booth.boothId }, booth.hrToken);
+    // The colleagues HR can pick: the other HR users of the company, not itself, not another company's; NOT_FOUND for a stranger.
+    const COLLEAGUES = `query($b: ID!) { boothColleagues(boothId: $b) { userId displayName } }`;
+    expect((await api.ok(COLLEAGUES, { b: booth.boothId }, booth.hrToken)).boothColleagues).toEqual([
+      { userId: colleague.id, displayName: expect.any(String) },
+    ]);
+    expect((await api.ok(COLLEAGUES, { b: booth.boothId }, colleagueToken)).boothColleagues.map((c: any) => c.userId)).toEqual([booth.hrUserId]);
+    expect(code(await api.gql(COLLEAGUES, { b: booth.boothId }, stranger.hrToken))).toBe('NOT_FOUND');
     const HAND = `mutation($b: ID!, $s: ID!, $h: ID!) { handOverBoothSeeker(boothId: $b, seekerUserId: $s, toHrUserId: $h) { current { number } } }`;
     // Not answered yet: nobody is being served.
     expect(code(await api.gql(HAND, { b: booth.boothId, s: sUser, h: colleague.id }, booth.hrToken))).toBe('NOBODY_CALLED');
@@ -228,6 +235,21 @@ describe('booth queues at a live fair (real Redis and PostgreSQL)', () => {
     const [row] = await api.db.query(`SELECT payload FROM outbox_events WHERE topic = 'notify.fair_booth_call' AND aggregate_id = $1`, [booth.boothId]);
     expect(row.payload).toMatchObject({ userId: await userIdOf(s.token), sms: true, title: '请到C03号展位面谈' });
     expect(row.payload.body).toContain('1号已叫到');
+  });
+
+  it('an on-site-only fair has no video queue: joining online is refused with the reason; on site (after check-in) is not', async () => {
+    const t = await tenantWithHr(api);
+    const fairId = await insertFair(api, { mode: 'ONSITE' });
+    const { boothId } = await insertBooth(api, fairId, t.tenantId, 'S01');
+    const s = await seekerWithProfile(api);
+    const refused = await api.gql(JOIN, { b: boothId }, s.token);
+    expect(refused.errors?.[0]).toMatchObject({ message: '这是现场招聘会，没有线上视频排队；请到场签到后现场取号', extensions: { code: 'BOOTH_NOT_ONLINE' } });
+    await api.db.query(`INSERT INTO fair_checkins (fair_id, seeker_id, method, checked_in_at) VALUES ($1, $2, 'SCAN', $3)`, [
+      fairId,
+      s.seekerId,
+      api.clock.now(),
+    ]);
+    expect((await api.ok(JOIN, { b: boothId, o: true }, s.token)).joinBoothQueue).toMatchObject({ mode: 'ONSITE', number: 1 });
   });
 
   it('a fair that is not live takes nobody into its queues', async () => {

@@ -9,15 +9,15 @@ import { randomBytes } from 'crypto';
  */
 export async function insertFair(
   api: TestApi,
-  opts: { status?: string; kind?: string; regionCode?: string; startsAt?: Date; endsAt?: Date; title?: string } = {},
+  opts: { status?: string; kind?: string; mode?: 'ONSITE' | 'ONLINE' | 'HYBRID'; regionCode?: string; startsAt?: Date; endsAt?: Date; title?: string } = {},
 ): Promise<string> {
   const now = api.clock.now();
   const startsAt = opts.startsAt ?? new Date(now.getTime() - 30 * 60_000);
   const endsAt = opts.endsAt ?? new Date(startsAt.getTime() + 3 * 3600_000);
   const [row] = await api.db.query(
     `INSERT INTO fairs (title, kind, level, region_code, mode, starts_at, ends_at, status, created_at, updated_at)
-     VALUES ($1, $2, 'CITY', $3, 'HYBRID', $4, $5, $6, $7, $7) RETURNING id`,
-    [opts.title ?? '周六常态招聘会', opts.kind ?? 'WEEKLY', opts.regionCode ?? '150902', startsAt, endsAt, opts.status ?? 'LIVE', now],
+     VALUES ($1, $2, 'CITY', $3, $8, $4, $5, $6, $7, $7) RETURNING id`,
+    [opts.title ?? '周六常态招聘会', opts.kind ?? 'WEEKLY', opts.regionCode ?? '150902', startsAt, endsAt, opts.status ?? 'LIVE', now, opts.mode ?? 'HYBRID'],
   );
   return row.id;
 }

@@ -87,7 +87,10 @@ const TEXTS = {
     myVideo: ['我的画面', 'My video'],
     live: ['实时更新', 'Live'],
     offline: ['实时连接中断，正在重连…', 'Live updates interrupted, reconnecting…'],
-    handOverLater: ['转给同事：待企业HR名单接口上线后提供', 'Hand-over to a colleague: coming with the company’s HR list'],
+    handOverTo: ['转交给同事', 'Hand over to a colleague'],
+    handOver: ['转交', 'Hand over'],
+    handedOver: ['已转交给 {name}', 'Handed over to {name}'],
+    noColleagues: ['本企业没有其他HR账号可转交', 'No other HR user of your company to hand over to'],
   },
   login: {
     title: ['企业HR登录', 'HR sign-in'],

@@ -175,6 +175,11 @@ export class AccountService {
     return new Map(rows.map((u) => [u.id, u]));
   }
 
+  /** The enabled accounts of a role in a company (e.g. the HR users a booth's seeker can be handed to), by name. */
+  async activeUsersOf(role: Role, tenantId: string): Promise<UserEntity[]> {
+    return this.users.manager.find(UserEntity, { where: { role, tenantId, disabledAt: IsNull() }, order: { displayName: 'ASC', id: 'ASC' } });
+  }
+
   /** Erases an account (PIPL): its sessions, notifications and the user row, in the caller's transaction. */
   async eraseAccount(userId: string, manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM refresh_tokens WHERE user_id = $1`, [userId]);

@@ -8,6 +8,7 @@ export enum FairsLiveExceptionCode {
   NO_PROFILE = 'NO_PROFILE',
   FAIR_NOT_OPEN = 'FAIR_NOT_OPEN',
   BOOTH_NOT_LIVE = 'BOOTH_NOT_LIVE',
+  BOOTH_NOT_ONLINE = 'BOOTH_NOT_ONLINE',
   QUEUE_LIMIT = 'QUEUE_LIMIT',
   NOT_IN_QUEUE = 'NOT_IN_QUEUE',
   NOT_YOUR_TURN = 'NOT_YOUR_TURN',
@@ -37,6 +38,12 @@ export const FAIRS_LIVE_ERRORS = {
     field: 'boothId',
     zh: '该展位当前不在招聘中（招聘会未开始、已结束或展位无企业）',
     en: 'This booth is not receiving seekers now (the fair is not live, or no company holds it)',
+  },
+  [C.BOOTH_NOT_ONLINE]: {
+    kind: 'INPUT',
+    field: 'onSite',
+    zh: '这是现场招聘会，没有线上视频排队；请到场签到后现场取号',
+    en: 'This fair is on site only: no video queue. Check in at the venue and take a number there',
   },
   [C.QUEUE_LIMIT]: {
     kind: 'CONFLICT',

@@ -2,7 +2,7 @@ import { Actor, CurrentActor, EventBus, Role, Roles } from '@app/core';
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { mapEvents } from '../live-events';
 import { boothQueueChannel, BoothQueueService } from './booth-queue.service';
-import { BoothCallResultModel, BoothJoinTokenModel, BoothQueueModel, MyBoothQueueModel } from './models/booth-queue.model';
+import { BoothCallResultModel, BoothColleagueModel, BoothJoinTokenModel, BoothQueueModel, MyBoothQueueModel } from './models/booth-queue.model';
 
 @Resolver(() => BoothQueueModel)
 export class BoothQueueResolver {
@@ -43,6 +43,12 @@ export class BoothQueueResolver {
   @Mutation(() => BoothCallResultModel, { description: '叫下一位（上一位未应答则过号，过号者在下一位之后重叫一次）/ call the next seeker' })
   callNextAtBooth(@CurrentActor() actor: Actor, @Args('boothId', { type: () => ID }) boothId: string) {
     return this.queues.callNext(actor, boothId);
+  }
+
+  @Roles(Role.HR)
+  @Query(() => [BoothColleagueModel], { description: '可转交的同事（本企业其他HR）/ colleagues a seeker can be handed to' })
+  boothColleagues(@CurrentActor() actor: Actor, @Args('boothId', { type: () => ID }) boothId: string) {
+    return this.queues.colleagues(actor, boothId);
   }
 
   @Roles(Role.HR)

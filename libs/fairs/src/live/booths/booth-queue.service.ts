@@ -14,6 +14,7 @@ import { BoothQueueOutcome, FairBoothQueueLogEntity } from '../live.entities';
 import { BoothQueueStore, CallNextResult, CallOutcome, CurrentCall, QueueMode } from './booth-queue.store';
 import {
   BoothCallResultModel,
+  BoothColleagueModel,
   BoothCurrentCallModel,
   BoothJoinTokenModel,
   BoothQueueModel,
@@ -44,6 +45,7 @@ export interface BoothRow {
   tenant_id: string;
   fair_status: string;
   fair_title: string;
+  fair_mode: string;
   ends_at: Date;
 }
 
@@ -79,7 +81,7 @@ export class BoothQueueService {
   async booth(boothId: string): Promise<BoothRow> {
     assertLiveId(boothId, FairsLiveExceptionCode.BOOTH_NOT_FOUND);
     const [b] = await this.dataSource.query<BoothRow[]>(
-      `SELECT b.id, b.fair_id, b.number, b.tenant_id, f.status AS fair_status, f.title AS fair_title, f.ends_at
+      `SELECT b.id, b.fair_id, b.number, b.tenant_id, f.status AS fair_status, f.title AS fair_title, f.mode AS fair_mode, f.ends_at
          FROM fair_booths b JOIN fairs f ON f.id = b.fair_id
         WHERE b.id = $1 AND b.tenant_id IS NOT NULL AND f.status NOT IN ('DRAFT','CANCELLED')`,
       [boothId],
@@ -101,6 +103,7 @@ export class BoothQueueService {
     const seeker = await this.seekers.findByUser(actor.userId);
     if (!seeker || seeker.erasedAt) throw liveError(FairsLiveExceptionCode.NO_PROFILE);
     const mode: QueueMode = onSite ? 'ONSITE' : 'ONLINE';
+    if (!onSite && b.fair_mode === 'ONSITE') throw liveError(FairsLiveExceptionCode.BOOTH_NOT_ONLINE);
     if (onSite) {
       const [checked] = await this.dataSource.query(`SELECT 1 FROM fair_checkins WHERE fair_id = $1 AND seeker_id = $2`, [b.fair_id, seeker.id]);
       if (!checked) throw liveError(FairsLiveExceptionCode.BOOTH_NOT_LIVE);
@@ -261,6 +264,14 @@ export class BoothQueueService {
         removeOnFail: 100,
       },
     );
+  }
+
+  /** The colleagues (other HR users of the booth's company) a seeker being served can be handed to. */
+  async colleagues(actor: Actor, boothId: string): Promise<BoothColleagueModel[]> {
+    const b = await this.ownBooth(actor, boothId);
+    return (await this.accounts.activeUsersOf(Role.HR, b.tenant_id))
+      .filter((u) => u.id !== actor.userId)
+      .map((u) => ({ userId: u.id, displayName: u.displayName }));
   }
 
   /** Moves the seeker being served to a colleague (HR of the same company) — to the colleague's desk room. */

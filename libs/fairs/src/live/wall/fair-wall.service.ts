@@ -21,6 +21,7 @@ interface FairRow {
   id: string;
   title: string;
   kind: string;
+  mode: string;
   status: string;
   venue: string | null;
   starts_at: Date;
@@ -71,7 +72,7 @@ export class FairWallService {
   /** A fair whose wall may be shown, or null. */
   async visibleFair(fairId: string): Promise<FairRow | null> {
     const [fair] = await this.dataSource.query<FairRow[]>(
-      `SELECT id, title, kind, status, venue, starts_at, ends_at FROM fairs WHERE id = $1 AND status = ANY($2::text[])`,
+      `SELECT id, title, kind, mode, status, venue, starts_at, ends_at FROM fairs WHERE id = $1 AND status = ANY($2::text[])`,
       [fairId, WALL_VISIBLE_STATUSES],
     );
     return fair ?? null;
@@ -217,6 +218,7 @@ export class FairWallService {
       fairId: fair.id,
       title: fair.title,
       kind: fair.kind,
+      mode: fair.mode,
       status: fair.status,
       venue: fair.venue,
       startsAt: fair.starts_at,

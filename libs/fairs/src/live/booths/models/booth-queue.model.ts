@@ -62,6 +62,12 @@ export class BoothCallResultModel {
   @Field(() => BoothQueueModel) queue: BoothQueueModel;
 }
 
+@ObjectType('BoothColleague', { description: '本企业另一位HR（可转交面谈）/ another HR user of the company' })
+export class BoothColleagueModel {
+  @Field(() => ID) userId: string;
+  @Field() displayName: string;
+}
+
 @ObjectType('BoothJoinToken', { description: '展位视频间入会凭证 / room token for a booth desk' })
 export class BoothJoinTokenModel {
   @Field() token: string;

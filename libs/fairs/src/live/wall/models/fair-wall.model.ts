@@ -56,6 +56,7 @@ export class FairWallModel {
   @Field(() => ID) fairId: string;
   @Field() title: string;
   @Field({ description: 'WEEKLY | SPECIAL | CAMPUS | GRADUATE_DOUBLE_SELECTION' }) kind: string;
+  @Field({ description: 'ONSITE | ONLINE | HYBRID：线上/混合招聘会的展位可视频排队 / online and hybrid fairs have video queues' }) mode: string;
   @Field() status: string;
   @Field(() => String, { nullable: true }) venue: string | null;
   @Field() startsAt: Date;
