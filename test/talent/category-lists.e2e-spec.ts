@@ -1,7 +1,7 @@
 import { Role } from '@app/core';
 import { EntitlementService, SubsidyFactsReader } from '@app/subsidies';
 import { CategoryVerificationService } from '@app/talent';
-import { createTestApi, idNumber, insertStaff, operator, seekerWithProfile, signInStaff, TestApi } from '@app/testing';
+import { createTestApi, idNumber, insertStaff, operator, seekerWithProfile, signInStaff, TestApi, useIsolatedDatabase } from '@app/testing';
 import * as ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { SubsidyWorld } from '../subsidies/subsidy-world';
@@ -17,15 +17,22 @@ describe('bureau category lists 人员类别名单', () => {
   let auditor: string;
   let auditorId: string;
   let op: string;
+  let dropDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    // Versions are numbered per category across the whole base (and the authz matrix uploads lists too): a database
+    // of this file's own.
+    dropDatabase = await useIsolatedDatabase();
     api = await createTestApi();
     const u = await insertStaff(api, Role.AUDITOR);
     auditorId = u.id;
     auditor = await signInStaff(api, u.username, u.password);
     op = await operator(api);
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await dropDatabase?.();
+  });
 
   async function xlsx(rows: (string | number)[][], header = ['序号', '姓名', '公民身份号码', '备注']): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
