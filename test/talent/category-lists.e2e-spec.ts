@@ -263,6 +263,9 @@ describe('bureau category lists 人员类别名单', () => {
     });
     expect(noFile.status).toBe(400);
     expect(((await noFile.json()) as any).code).toBe('CATEGORY_LIST_FILE_REQUIRED');
+    const noHeader = await upload('POOR_HOUSEHOLD', '2020-03-01', Buffer.from('张三,13800000000\n李四,13900000000\n'), '名单.csv');
+    expect(noHeader.body).toMatchObject({ code: 'CATEGORY_LIST_UNREADABLE', details: { fileError: 'NO_HEADER' } });
+    expect(noHeader.body.message).toContain('找不到含“身份证号”的表头行');
     const badCategory = await upload('NOBODY', '2020-03-01', Buffer.from('身份证号\n'), 'x.csv');
     expect(badCategory.body.code).toBe('CATEGORY_LIST_CATEGORY');
     const future = await upload('POOR_HOUSEHOLD', '2999-01-01', Buffer.from('身份证号\n'), 'x.csv');

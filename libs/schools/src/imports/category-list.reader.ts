@@ -6,7 +6,18 @@ import { GraduateFileError } from './graduate-file-error';
 import { readGraduateFile } from './graduate-file-reader';
 
 function fileError(e: unknown): unknown {
-  return e instanceof GraduateFileError ? new CategoryListFileError(e.code, e.messageZh, e.messageEn, e.details) : e;
+  if (!(e instanceof GraduateFileError)) return e;
+  if (e.code === 'NO_HEADER') {
+    // the graduate import's message points to its template; a bureau list has none, only the column it needs
+    const rows = Number(e.details.scanRows ?? 20);
+    return new CategoryListFileError(
+      e.code,
+      `在前 ${rows} 行中找不到含“身份证号”的表头行，请确认名单有一列的标题为“身份证号”或“公民身份号码”`,
+      `No header row with an ID-number column in the first ${rows} rows; give one column the title 身份证号 (or 公民身份号码)`,
+      e.details,
+    );
+  }
+  return new CategoryListFileError(e.code, e.messageZh, e.messageEn, e.details);
 }
 
 /**
