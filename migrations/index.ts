@@ -11,6 +11,7 @@ import { ImportCrashGuard1795421800000 } from './1795421800000-ImportCrashGuard'
 import { SubsidyPayouts1795430100000 } from './1795430100000-SubsidyPayouts';
 import { Fairs1795431000000 } from './1795431000000-Fairs';
 import { FairsLive1795431100000 } from './1795431100000-FairsLive';
+import { CategoryLists1795431200000 } from './1795431200000-CategoryLists';
 import { SubsidyClaims1795430000000 } from './1795430000000-SubsidyClaims';
 
 /** Every migration, in order. The app, the CLI data source and the test set-up all use this list. */
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SubsidyPayouts1795430100000,
   Fairs1795431000000,
   FairsLive1795431100000,
+  CategoryLists1795431200000,
 ];

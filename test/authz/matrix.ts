@@ -166,6 +166,8 @@ export const MATRIX: Row[] = [
   op('myIdentityClaim', `{ myIdentityClaim { __typename } }`, none,                                                                    'U ok ok F F F F F F'),
   op('mySchoolLinks', `{ mySchoolLinks { __typename } }`, none,                                                                        'U ok ok F F F F F F'),
   op('seekerCategories', `query($id: ID!) { seekerCategories(seekerId: $id) { category } }`, (w) => ({ id: w.seeker.seekerId }),       'U F F F F F F ok F'),
+  // Issue 10 §1: the bureau's category lists (versions and row counts only) — the HR bureau's own.
+  op('categoryLists', `{ categoryLists { version rowsAccepted } }`, none,                                                               'U F F F F F F F ok'),
   op('talentPoolStats', `{ talentPoolStats(by: COUNTY) { dimension } }`, none,                                                         'U F F F F F F ok ok'),
   op('answerSchoolLink', `mutation($id: ID!) { answerSchoolLink(id: $id, accept: true) { __typename } }`, () => ({ id: NO_SUCH_ID }),  'U NF NF F F F F F F'),
   op('approveIdentityClaim', `mutation($i: DecideIdentityClaimInput!) { approveIdentityClaim(input: $i) { __typename } }`, () => ({ i: { claimId: NO_SUCH_ID, note: '本人持身份证到场核验' } }), 'U F F F F F F NF F'),
@@ -285,6 +287,13 @@ function rest(route: string, call: RestRow['call'], statuses: string): RestRow {
   if (words.length !== ROLES.length) throw new Error(`REST row ${route}: ${words.length} statuses`);
   return { route, call, expect: Object.fromEntries(ROLES.map((r, i) => [r, words[i]])) as Record<RoleKey, number> };
 }
+const categoryListForm = () => {
+  const f = new FormData();
+  f.append('category', 'DISABLED');
+  f.append('listDate', '2020-01-01');
+  f.append('file', new Blob([`姓名,身份证号\n张三,${idNumber()}\n`]), 'list.csv');
+  return f;
+};
 const uploadForm = () => {
   const form = new FormData();
   form.append(
@@ -327,6 +336,8 @@ export const REST: RestRow[] = [
   rest('GET /subsidies/payment-batches.xlsx', async () => ({ path: '/subsidies/payment-batches.xlsx' }),                            '401 403 403 403 403 403 403 200 200'),
   // Issue 10 §2 (SUB-A): evidence of tenant A's DRAFT claim — the party uploads (201), the service centre is not the party of a company claim (403).
   rest('POST /subsidies/claims/:id/evidence', async (w) => ({ path: `/subsidies/claims/${(await subsidyFixtures(w)).claimA}/evidence`, init: { method: 'POST', body: evidenceForm() } }), '401 404 404 201 404 404 404 403 403'),
+  // Issue 10 §1: the bureau uploads a category list (a new version for the category each time it is allowed).
+  rest('POST /talent/category-lists', async () => ({ path: '/talent/category-lists', init: { method: 'POST', body: categoryListForm() } }), '401 403 403 403 403 403 403 403 201'),
   rest('GET /subsidies/evidence/:id', async () => ({ path: `/subsidies/evidence/${NO_SUCH_ID}` }),                                 '401 404 404 404 404 404 404 404 404'),
   // Issue 12 §4. /metrics takes only the METRICS_TOKEN bearer (test/observability/operations.e2e-spec.ts): no access token opens it.
   rest('GET /metrics', async () => ({ path: '/metrics' }),                                                                        '401 401 401 401 401 401 401 401 401'),

@@ -26,6 +26,7 @@ import { SchoolPersonalData } from './students/school-personal-data';
 import { StudentService } from './students/student.service';
 import { ImportGraduateListUseCase } from './usecases/import-graduate-list/import-graduate-list.usecase';
 import { SchoolMembershipRead } from './students/school-membership.read';
+import { CategoryListReaderProvider } from './imports/category-list.reader';
 
 export const SCHOOL_ENTITIES = [
   SchoolEntity,
@@ -51,6 +52,7 @@ const services = [
   SchoolPersonalData,
   SchoolLinkService,
   SchoolMembershipRead,
+  CategoryListReaderProvider,
 ];
 
 /** Schools 院校合作: services for the API and the worker (the worker's GraduateImportProcessor runs ImportGraduateListUseCase). */

@@ -23,3 +23,6 @@ export * from './categories/category-verification.service';
 export * from './categories/models/category-status.model';
 export * from './pool-stats/pool-stats.model';
 export * from './pool-stats/pool-stats.service';
+export * from './ports/category-list-reader.port';
+export * from './categories/lists/category-list.service';
+export * from './categories/lists/category-list.model';

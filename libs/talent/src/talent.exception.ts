@@ -19,6 +19,13 @@ export enum TalentExceptionCode {
   IDENTITY_CLAIM_LIMIT = 'IDENTITY_CLAIM_LIMIT',
   CLAIMANT_HAS_PROFILE = 'CLAIMANT_HAS_PROFILE',
   CLAIMANT_GONE = 'CLAIMANT_GONE',
+  CATEGORY_LIST_FILE_REQUIRED = 'CATEGORY_LIST_FILE_REQUIRED',
+  CATEGORY_LIST_FILE_TOO_LARGE = 'CATEGORY_LIST_FILE_TOO_LARGE',
+  CATEGORY_LIST_UNREADABLE = 'CATEGORY_LIST_UNREADABLE',
+  CATEGORY_LIST_ROWS_INVALID = 'CATEGORY_LIST_ROWS_INVALID',
+  CATEGORY_LIST_EMPTY = 'CATEGORY_LIST_EMPTY',
+  CATEGORY_LIST_CATEGORY = 'CATEGORY_LIST_CATEGORY',
+  CATEGORY_LIST_DATE = 'CATEGORY_LIST_DATE',
 }
 
 const C = TalentExceptionCode;
@@ -71,6 +78,47 @@ export const TALENT_ERRORS = {
     en: 'The claimant account already has another profile',
   },
   [C.CLAIMANT_GONE]: { kind: 'CONFLICT', field: 'claimId', zh: '申请人账号已注销', en: 'The claimant account no longer exists' },
+  // The bureau's category lists (人员类别名单): REST upload, refused as a whole (nothing stored) on any error.
+  [C.CATEGORY_LIST_FILE_REQUIRED]: {
+    kind: 'INPUT',
+    field: 'file',
+    zh: '请选择要上传的名单文件（.xlsx 或 .csv，字段名 file）',
+    en: 'Choose the list file to upload (.xlsx or .csv, form field "file")',
+  },
+  [C.CATEGORY_LIST_FILE_TOO_LARGE]: {
+    kind: 'TOO_LARGE',
+    field: 'file',
+    zh: (p: { mb: number }) => `文件超过 ${p.mb} MB，请拆分后分批上传`,
+    en: (p: { mb: number }) => `The file is larger than ${p.mb} MB; split it and upload in parts`,
+  },
+  /** The spreadsheet reader's own message (not a spreadsheet, no 身份证号 column, damaged…); its code goes out in details.fileError. */
+  [C.CATEGORY_LIST_UNREADABLE]: {
+    kind: 'UNPROCESSABLE',
+    field: 'file',
+    zh: (p: { zh: string; en: string }) => `名单未导入：${p.zh}`,
+    en: (p: { zh: string; en: string }) => `List not imported: ${p.en}`,
+  },
+  /** details.errors: each bad row with its row, column and reason (zh/en); nothing of the file was stored. */
+  [C.CATEGORY_LIST_ROWS_INVALID]: {
+    kind: 'UNPROCESSABLE',
+    field: 'file',
+    zh: (p: { rows: number }) => `名单中有 ${p.rows} 行有误，整个文件未导入（原有名单不变）。请按行号和列改正后重新上传`,
+    en: (p: { rows: number }) =>
+      `${p.rows} row(s) of the list are wrong; nothing was imported (the current list stays). Correct them by row and column and upload again`,
+  },
+  [C.CATEGORY_LIST_EMPTY]: { kind: 'UNPROCESSABLE', field: 'file', zh: '名单中没有任何人员', en: 'The list contains no one' },
+  [C.CATEGORY_LIST_CATEGORY]: {
+    kind: 'INPUT',
+    field: 'category',
+    zh: '请选择名单的人员类别（贫困家庭、登记失业人员、残疾人、应届毕业生）',
+    en: 'Choose the category of the list (poor household, registered unemployed, disabled, graduate)',
+  },
+  [C.CATEGORY_LIST_DATE]: {
+    kind: 'INPUT',
+    field: 'listDate',
+    zh: '名单日期无效（格式 YYYY-MM-DD，不能晚于今天）',
+    en: 'Invalid list date (YYYY-MM-DD, not after today)',
+  },
 } satisfies ErrorCatalog<TalentExceptionCode>;
 
 export class TalentException extends AppException<TalentExceptionCode> {}

@@ -13,6 +13,8 @@ import { ProfileAccessLogService } from './access-log/profile-access-log.service
 import { ConsentService } from './consent/consent.service';
 import { TalentPoolService } from './pool/talent-pool.service';
 import { EmployerDirectoryPort } from './ports/employer-directory.port';
+import { CategoryListReaderPort } from './ports/category-list-reader.port';
+import { CategoryListService } from './categories/lists/category-list.service';
 import { PersonalDataExportService } from './privacy/personal-data-export.service';
 import { EraseSeekerUseCase } from './usecases/erase-seeker.usecase';
 
@@ -28,6 +30,8 @@ const services = [
   IdentityClaimService,
   CategoryVerificationService,
   PoolStatsService,
+  CategoryListReaderPort,
+  CategoryListService,
 ];
 
 @Module({

@@ -76,3 +76,40 @@ export async function blobUrl(url: string): Promise<{ url: string; type: string 
 
 /** The evidence route of the subsidies API: the bytes of one file of a claim (PDF / JPG / PNG), for the in-page preview. */
 export const evidenceUrl = (evidenceId: string): string => `/subsidies/evidence/${encodeURIComponent(evidenceId)}`;
+
+/** A refused upload: the API's message (zh/en), its code and machine-readable details (e.g. a list's bad rows). */
+export class UploadRefused extends ApiError {
+  constructor(
+    message: string,
+    code: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message, code);
+  }
+}
+
+/** POSTs a multipart form (a file upload) with the bearer token; one retry after a token rotation. Returns the JSON body. */
+export async function postForm<T>(url: string, form: () => FormData): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(url, { method: 'POST', body: form(), headers: { authorization: `Bearer ${client.session?.accessToken ?? ''}` } });
+    } catch {
+      throw NETWORK();
+    }
+    if (res.status === 401 && attempt === 0 && (await refreshed())) continue;
+    const body = (await res.json().catch(() => null)) as
+      (T & { code?: string; message?: string; messageEn?: string; details?: Record<string, unknown> }) | null;
+    if (!res.ok) {
+      throw new UploadRefused(
+        body?.message ? t(body.message, body.messageEn || body.message) : t('出错了，请稍后重试', 'Something went wrong. Please try again.'),
+        body?.code || `HTTP_${res.status}`,
+        body?.details ?? {},
+      );
+    }
+    return body as T;
+  }
+}
+
+/** The bureau's category-list upload (REST: the bytes); the versions are GraphQL (categoryLists). */
+export const CATEGORY_LIST_UPLOAD_URL = '/talent/category-lists';

@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/batches/:id', name: 'batch', component: () => import('./views/BatchView.vue'), meta: { title: 'batches.title' } },
     { path: '/recoveries', name: 'recoveries', component: () => import('./views/RecoveriesView.vue'), meta: { title: 'recoveries.title' } },
     { path: '/retention', name: 'retention', component: () => import('./views/RetentionView.vue'), meta: { title: 'retention.title' } },
+    { path: '/category-lists', name: 'lists', component: () => import('./views/CategoryListsView.vue'), meta: { title: 'lists.title' } },
     { path: '/figures', name: 'figures', component: () => import('./views/FiguresView.vue'), meta: { title: 'figures.title' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -244,8 +244,8 @@ export interface HeaderMapping {
   headers: string[];
 }
 
-/** Maps one candidate header row. */
-export function mapHeaderRow(cells: readonly string[]): HeaderMapping {
+/** Maps one candidate header row; `required` defaults to the graduate list's required columns (another list may need fewer). */
+export function mapHeaderRow(cells: readonly string[], required: readonly GraduateField[] = REQUIRED_FIELDS): HeaderMapping {
   const best = new Map<GraduateField, { index: number; rank: number }>();
   const loser: { index: number; field: GraduateField }[] = [];
   const unmapped: HeaderMapping['unmapped'] = [];
@@ -273,7 +273,7 @@ export function mapHeaderRow(cells: readonly string[]): HeaderMapping {
     duplicates: loser
       .sort((a, b) => a.index - b.index)
       .map((l) => ({ index: l.index, letter: columnLetter(l.index), header: headers[l.index], field: l.field })),
-    missingRequired: REQUIRED_FIELDS.filter((f) => !columns[f]),
+    missingRequired: required.filter((f) => !columns[f]),
     headers,
   };
 }

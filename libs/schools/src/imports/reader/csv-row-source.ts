@@ -2,7 +2,7 @@
 import { Readable, Transform } from 'stream';
 import { parse as parseCsv } from 'csv-parse';
 import * as iconv from 'iconv-lite';
-import { columnLetter } from '../graduate-columns';
+import { GraduateField, columnLetter } from '../graduate-columns';
 import { GraduateFileError } from '../graduate-file-error';
 import { XlsxLimits } from '../xlsx-zip-guard';
 import { DetectedEncoding, detectCsvEncoding, iconvName } from './encodings';
@@ -104,8 +104,8 @@ export class CsvRowSource implements RowSource {
     this.records = this.parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   }
 
-  async header(scanRows: number): Promise<FoundHeader> {
-    const scanner = new HeaderScanner();
+  async header(scanRows: number, required?: readonly GraduateField[]): Promise<FoundHeader> {
+    const scanner = new HeaderScanner(required);
     try {
       while (this.recordNo < scanRows) {
         const r = await this.records.next();

@@ -60,6 +60,8 @@ export interface OpenGraduateFileOptions {
   headerScanRows?: number;
   /** Throw TOO_MANY_ROWS once more data rows than this are read (default: unlimited). */
   maxRows?: number;
+  /** Columns the header must have (default: the graduate list's required columns; e.g. a bureau list needs only 身份证号). */
+  requiredFields?: readonly GraduateField[];
 }
 
 /** A source row as a GraduateFileRow, or null (counted in `stats`) when it is empty or has text only in unmapped columns. */
@@ -96,7 +98,7 @@ export function toGraduateRow(row: SourceRow, mapping: HeaderMapping, stats: Gra
 
 /** Finds the header (throws GraduateFileError when unusable) and returns the file, iterable once. */
 export async function openGraduateFile(source: RowSource, opts: OpenGraduateFileOptions = {}): Promise<GraduateFile> {
-  const { rowNumber: headerRowNumber, mapping } = await source.header(opts.headerScanRows ?? 20);
+  const { rowNumber: headerRowNumber, mapping } = await source.header(opts.headerScanRows ?? 20, opts.requiredFields);
   const stats: GraduateFileStats = { dataRows: 0, emptyRowsSkipped: 0, unmappedRowsSkipped: 0 };
   const width = mapping.headers.length;
   const maxRows = opts.maxRows;

@@ -1,16 +1,19 @@
 /** Header-row detection shared by both formats: the first row that maps every required column. */
-import { HeaderMapping, columnDef, mapHeaderRow } from '../graduate-columns';
+import { GraduateField, HeaderMapping, REQUIRED_FIELDS, columnDef, mapHeaderRow } from '../graduate-columns';
 import { GraduateFileError } from '../graduate-file-error';
 
 export class HeaderScanner {
   best: { rowNumber: number; mapping: HeaderMapping; score: number; sheet: string | null } | null = null;
   nonEmptyRows = 0;
 
+  /** `required`: the columns a header row must have (default: the graduate list's). */
+  constructor(private readonly required: readonly GraduateField[] = REQUIRED_FIELDS) {}
+
   /** Returns the mapping when `texts` is a usable header row. */
   offer(rowNumber: number, texts: string[], sheet: string | null): HeaderMapping | null {
     if (!texts.some((t) => t !== '')) return null;
     this.nonEmptyRows++;
-    const mapping = mapHeaderRow(texts);
+    const mapping = mapHeaderRow(texts, this.required);
     const score = Object.keys(mapping.columns).length;
     if (mapping.missingRequired.length === 0) return mapping;
     if (score >= 2 && (!this.best || score > this.best.score)) this.best = { rowNumber, mapping, score, sheet };
@@ -38,7 +41,7 @@ export class HeaderScanner {
         },
       );
     }
-    const req = ['姓名', '身份证号', '专业', '毕业年份'].join('、');
+    const req = this.required.map((f) => columnDef(f).label).join('、');
     return new GraduateFileError(
       'NO_HEADER',
       `在前 ${scanRows} 行中找不到表头（需要包含：${req}）。请使用下载的模板`,

@@ -6,7 +6,7 @@
  *
  *   sniff(input, name) ─▶ CsvRowSource | XlsxRowSource ─▶ openGraduateFile(source) ─▶ GraduateFile
  */
-import { HeaderMapping } from '../graduate-columns';
+import { GraduateField, HeaderMapping } from '../graduate-columns';
 import { DetectedEncoding } from './encodings';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
@@ -41,9 +41,9 @@ export interface RowSource {
   /**
    * Finds the header row within the first `scanRows` rows. Throws a
    * GraduateFileError (no header, missing columns, not a workbook, damaged)
-   * after releasing the input.
+   * after releasing the input. `required`: the columns the header must have (default: the graduate list's).
    */
-  header(scanRows: number): Promise<FoundHeader>;
+  header(scanRows: number, required?: readonly GraduateField[]): Promise<FoundHeader>;
   /**
    * The rows after the header, each at least `width` cells wide. Read
    * errors arrive as GraduateFileError. Call once, after header().

@@ -1,6 +1,6 @@
 /** .xlsx through the patched exceljs streaming reader over a guarded zip: the first visible sheet with a header. */
 import { Readable } from 'stream';
-import { columnLetter } from '../graduate-columns';
+import { GraduateField, columnLetter } from '../graduate-columns';
 import { GraduateFileError } from '../graduate-file-error';
 import { GuardedZip, XlsxLimits, zipReadError } from '../xlsx-zip-guard';
 import { cellText } from './cell-text';
@@ -88,8 +88,8 @@ export class XlsxRowSource implements RowSource {
   }
 
   /** Visible sheets in order; within each, the first `scanRows` rows. Hidden sheets are never inflated. */
-  async header(scanRows: number): Promise<FoundHeader> {
-    const scanner = new HeaderScanner();
+  async header(scanRows: number, required?: readonly GraduateField[]): Promise<FoundHeader> {
+    const scanner = new HeaderScanner(required);
     let sawSheet = false;
     try {
       for (;;) {
