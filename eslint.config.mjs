@@ -55,8 +55,8 @@ const BOUNDARY_EXCEPTIONS = [
     reason: 'tests of lib internals not exposed by the index',
   },
   {
-    // The interview pages (browser bundle) share the signalling protocol types and constants with the media app:
-    // one definition of the wire protocol for both ends.
+    // The interview pages' media session (and the booth video built on it) share the signalling protocol types and
+    // constants with the media app: one definition of the wire protocol for both ends.
     files: ['apps/web/src/interview/*.ts'],
     reason: 'one wire protocol for the media app and its pages',
   },
