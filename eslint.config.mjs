@@ -148,7 +148,7 @@ export default defineConfig(
     },
   },
   {
-    // The pages run in the browser (Vite bundles the Vue apps, esbuild the legacy ones); type-aware through apps/web/tsconfig.json.
+    // The pages run in the browser (Vite bundles them); type-aware through apps/web/tsconfig.json.
     files: ['apps/web/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

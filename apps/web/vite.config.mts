@@ -44,7 +44,7 @@ export default defineConfig(() => {
       chunkSizeWarningLimit: 2048,
       rollupOptions: {
         input: Object.fromEntries(apps.map((a) => [a.name, join(here, a.html)])),
-        // 10 hex digits, like the esbuild bundles: the API and nginx cache exactly these names for a year (HASHED_ASSET).
+        // 10 hex digits: the API and nginx cache exactly these names for a year (HASHED_ASSET).
         output: {
           hashCharacters: 'hex',
           entryFileNames: 'assets/[name]-[hash:10].js',
