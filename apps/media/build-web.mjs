@@ -24,6 +24,7 @@ const sources = [
   join(web, 'apps.mjs'),
   join(web, 'vite.config.mts'),
   join(root, 'apps/media/src/protocol.ts'),
+  join(root, 'apps/api/schema.gql'),
 ];
 
 function newest(paths) {

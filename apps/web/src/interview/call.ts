@@ -92,8 +92,6 @@ export function useCall(page: CallPage) {
       started,
       status: started ? statusOf(s, page) : said.value,
       live,
-      state: s?.state ?? 'idle',
-      joined: s?.state === 'joined',
       me: s?.me ?? null,
       hasVideo: (s?.localStream?.getVideoTracks().length ?? 0) > 0,
       audioMuted: s?.isMuted('audio') ?? false,
