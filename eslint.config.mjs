@@ -55,8 +55,8 @@ const BOUNDARY_EXCEPTIONS = [
     reason: 'tests of lib internals not exposed by the index',
   },
   {
-    // The interview pages (browser bundle) share the signalling protocol types and constants with the media app:
-    // one definition of the wire protocol for both ends.
+    // The interview pages' media session (and the booth video built on it) share the signalling protocol types and
+    // constants with the media app: one definition of the wire protocol for both ends.
     files: ['apps/web/src/interview/*.ts'],
     reason: 'one wire protocol for the media app and its pages',
   },
@@ -148,7 +148,7 @@ export default defineConfig(
     },
   },
   {
-    // The pages run in the browser (Vite bundles the Vue apps, esbuild the legacy ones); type-aware through apps/web/tsconfig.json.
+    // The pages run in the browser (Vite bundles them); type-aware through apps/web/tsconfig.json.
     files: ['apps/web/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

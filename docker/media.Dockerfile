@@ -8,7 +8,7 @@
 
 ARG NODE_IMAGE=node:20-bookworm
 
-# --- 1. build: mediasoup worker (against Debian's libraries), TypeScript, browser bundle ---
+# --- 1. build: mediasoup worker (against Debian's libraries), TypeScript, the interview pages ---
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # npm must not try to build or download the worker itself; tools/mediasoup/build-worker.sh does it.
@@ -20,9 +20,10 @@ RUN tools/mediasoup/build-worker.sh \
  && install -D -m 0755 "$(tools/mediasoup/worker-bin.sh)" /out/mediasoup-worker
 COPY tsconfig.json tsconfig.build.json ./
 COPY apps/media apps/media
-COPY apps/web/src/interview apps/web/src/interview
-COPY apps/web/src/shared apps/web/src/shared
-COPY apps/web/interview apps/web/interview
+# The interview pages are Vue apps of apps/web, built by Vite (apps/web/build.mjs type-checks every app and generates
+# their typed GraphQL documents from the API's committed schema).
+COPY apps/web apps/web
+COPY apps/api/schema.gql apps/api/schema.gql
 RUN npx tsc -p apps/media/tsconfig.app.json \
  && node apps/media/build-web.mjs
 
@@ -48,8 +49,8 @@ ENV NODE_ENV=production \
 COPY --from=build /out/mediasoup-worker /opt/mediasoup/mediasoup-worker
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/media ./dist/apps/media
-COPY --from=build /app/apps/web/interview ./apps/web/interview
 COPY --from=build /app/apps/web/dist/interview ./apps/web/dist/interview
+COPY --from=build /app/apps/web/dist/assets ./apps/web/dist/assets
 COPY package.json ./
 # Fails fast if a shared library is missing.
 RUN ldd /opt/mediasoup/mediasoup-worker | (! grep "not found")

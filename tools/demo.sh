@@ -7,8 +7,7 @@ cd "$(dirname "$0")/.."
 export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-$(bash tools/mediasoup/worker-bin.sh --expected)}"
 [ -d node_modules ] || npm install --no-audit --no-fund  # not `npm ci`: the registry here lacks the macOS/Windows builds of optional native packages, which `npm ci` insists on
 bash tools/services.sh
-node apps/web/build.mjs
-node apps/media/build-web.mjs
+node apps/web/build.mjs  # every page, the interview pages too
 # An unset NODE_ENV means production (which refuses the committed development secrets): the demo asks for development by name.
 export NODE_ENV="${NODE_ENV:-development}"
 npm run --silent db:create

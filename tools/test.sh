@@ -8,9 +8,8 @@ export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-$(bash tools/mediasoup/work
 [ -d node_modules ] || npm install --no-audit --no-fund  # not `npm ci`: the registry here lacks the macOS/Windows builds of optional native packages, which `npm ci` insists on
 bash tools/system-deps.sh
 bash tools/services.sh
-node apps/web/build.mjs >/dev/null
+node apps/web/build.mjs >/dev/null  # every page, the interview pages too (apps/web/apps.mjs)
 export WEB_PREBUILT=1  # built once here; the page tests then do not rebuild dist while another file's browser reads it
-node apps/media/build-web.mjs >/dev/null
 # The mediasoup worker (C++) is built once against Debian's libraries and cached outside the checkout (~4 min the first time).
 bash tools/mediasoup/build-worker.sh >/dev/null
 results="$(mktemp -d)"

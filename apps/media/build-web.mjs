@@ -1,48 +1,46 @@
 #!/usr/bin/env node
-// Bundles the interview pages' TypeScript (apps/web/src/interview) for the
-// browser with esbuild: apps/web/dist/interview/interview.js (+ source map),
-// and copies the pages (apps/web/interview/*.html, *.css) next to it, so the
-// API (which serves apps/web/dist) serves /interview/hr.html as well.
-//   node apps/media/build-web.mjs [--out <dir>] [--watch]
-import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+// The interview pages the media service serves (and the API too, from apps/web/dist): /interview/seeker.html and
+// /interview/hr.html are Vue apps of apps/web (apps/web/apps.mjs: interview-seeker, interview-hr), built by Vite
+// with the other pages (apps/web/build.mjs) into apps/web/dist/interview/*.html and apps/web/dist/assets/.
+// This builds only those two, and only when their sources are newer than the built pages (a full web build has
+// usually made them already): the media image's build, `npm run build:media`, and the media service in development
+// and tests (apps/media/src/web-assets.ts).
+//   node apps/media/build-web.mjs [--force]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const outIndex = args.indexOf('--out');
-const outdir = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'apps/web/dist/interview');
+const web = join(root, 'apps/web');
+const APPS = ['interview-seeker', 'interview-hr'];
+const pages = ['seeker.html', 'hr.html'].map((p) => join(web, 'dist/interview', p));
+// What the pages are made of (generated gql/ folders aside: every build writes them anew).
+const sources = [
+  join(web, 'interview'),
+  join(web, 'src/interview'),
+  ...APPS.map((a) => join(web, 'src', a)),
+  join(web, 'src/shared'),
+  join(web, 'apps.mjs'),
+  join(web, 'vite.config.mts'),
+  join(root, 'apps/media/src/protocol.ts'),
+  join(root, 'apps/api/schema.gql'),
+];
 
-const options = {
-  entryPoints: { interview: join(root, 'apps/web/src/interview/main.ts') },
-  outdir,
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  // Same syntax level as the other pages (apps/web/build.mjs); WebRTC itself needs a recent browser.
-  target: ['es2017'],
-  minify: true,
-  sourcemap: true,
-  legalComments: 'linked',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-};
-
-function copyPages() {
-  const pages = join(root, 'apps/web/interview');
-  mkdirSync(outdir, { recursive: true });
-  for (const name of readdirSync(pages)) {
-    if (/\.(html|css)$/.test(name)) copyFileSync(join(pages, name), join(outdir, name));
+function newest(paths) {
+  let t = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const s = statSync(p);
+    if (!s.isDirectory()) t = Math.max(t, s.mtimeMs);
+    else if (!p.endsWith('/gql')) t = Math.max(t, newest(readdirSync(p).map((n) => join(p, n))));
   }
+  return t;
 }
 
-copyPages();
-if (args.includes('--watch')) {
-  const ctx = await context(options);
-  await ctx.watch();
-  console.log(`watching, writing ${outdir}`);
+const built = pages.every((p) => existsSync(p)) ? Math.min(...pages.map((p) => statSync(p).mtimeMs)) : 0;
+if (!process.argv.includes('--force') && built > 0 && newest(sources) <= built) {
+  console.log('interview pages up to date');
 } else {
-  await build(options);
-  console.log(`built ${outdir}/interview.js`);
+  execFileSync(process.execPath, [join(web, 'build.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, WEB_APPS: APPS.join(',') } });
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Builds the page apps listed in apps/web/apps.mjs into apps/web/dist (served by the API at /):
 //   dist/index.html (seeker, phone), dist/hr/index.html, dist/staff/index.html, dist/bureau/index.html,
-//   dist/fair/index.html, dist/assets/<name>-<10 hex>.{js,css}, dist/icons/*.
+//   dist/fair/index.html, dist/interview/seeker.html and dist/interview/hr.html (the video interview pages, which the
+//   media service serves too), dist/assets/<name>-<10 hex>.{js,css}, dist/icons/*.
 // GraphQL Code Generator writes the typed documents from the committed apps/api/schema.gql (a query that no longer
 // matches the schema fails here), vue-tsc type-checks them, Vite bundles them (Vant / Element Plus components imported
 // per use, routes split into lazy chunks).
 // Every app's first load (the entry script, the chunks it preloads and its stylesheets) is measured gzipped and
-// checked against its budget. dist/interview belongs to apps/media (build-web.mjs) and is left alone.
+// checked against its budget.
 //   node apps/web/build.mjs [--dev] [--no-check]     (also: import { build } from './build.mjs')
 //   WEB_APPS=seeker,hr node apps/web/build.mjs        (only these apps; the others' files stay as they are)
 import { execFileSync } from 'node:child_process';

@@ -23,7 +23,7 @@ const generates: CodegenConfig['generates'] = {
   // enum value without a zh/en label fails the build.
   'apps/web/src/shared/gql/schema-enums.ts': { plugins: ['typescript'], config: { enumsAsTypes: true, onlyEnums: true } },
 };
-for (const app of vueApps()) {
+for (const app of vueApps().filter((a) => a.gql !== false)) {
   generates[`apps/web/src/${app.name}/gql/`] = {
     ...preset,
     documents: [`apps/web/src/${app.name}/**/*.{ts,vue}`, `!apps/web/src/${app.name}/gql/**`],

@@ -33,9 +33,9 @@ const pageErrors: string[] = [];
 const savedEnv = { MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL, MEDIA_TOKEN_SECRET: process.env.MEDIA_TOKEN_SECRET };
 
 beforeAll(async () => {
-  // The HR app at /hr/ (apps/web/src/hr), unless the run built the pages already (tools/test.sh sets WEB_PREBUILT=1).
+  // The HR app at /hr/ (apps/web/src/hr) and the interview pages (apps/web/src/interview-hr), unless the run built the
+  // pages already (tools/test.sh sets WEB_PREBUILT=1).
   if (process.env.WEB_PREBUILT !== '1') execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  // startMedia rebuilds apps/web/dist/interview (bundle + pages) when its sources are newer (ensureWebBundle).
   media = await startMedia({ MEDIA_TOKEN_SECRET: MEDIA_SECRET });
   // The API signs room tokens the media service accepts, and points join URLs at the media service's origin.
   process.env.MEDIA_TOKEN_SECRET = MEDIA_SECRET;

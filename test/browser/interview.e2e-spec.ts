@@ -183,13 +183,11 @@ describe('one connection per user', () => {
 describe('network trouble', () => {
   it('ICE restart on request keeps media flowing; a dropped socket reconnects with the resume token', async () => {
     const room = 'iv-4004';
-    // The original token expires before the drop: only the resume token can get the seeker back in.
-    const seeker = await open(browser, media.baseUrl, {
-      page: 'seeker',
-      room,
-      trackSockets: true,
-      token: roomToken({ sub: 'seeker-4', room, role: 'SEEKER' }, { expiresInSeconds: 2 }),
-    });
+    // The original token expires before the drop: only the resume token can get the seeker back in. It lives long
+    // enough for a loaded machine to open the page and join (exp is in whole seconds: 2 s left as little as 1 s).
+    const token = roomToken({ sub: 'seeker-4', room, role: 'SEEKER' }, { expiresInSeconds: 4 });
+    const expiresAt = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
+    const seeker = await open(browser, media.baseUrl, { page: 'seeker', room, trackSockets: true, token });
     const hr = await open(browser, media.baseUrl, { page: 'hr', room, token: roomToken({ sub: 'hr-4', room, role: 'HR' }) });
     await Promise.all([waitForMedia(seeker), waitForMedia(hr)]);
 
@@ -197,7 +195,8 @@ describe('network trouble', () => {
     const before = await stats(seeker);
     await eventually(async () => (await stats(seeker)).video.framesDecoded > before.video.framesDecoded + 10, 10_000, 'frames after ICE restart');
 
-    await new Promise((r) => setTimeout(r, 2_500));
+    await new Promise((r) => setTimeout(r, Math.max(0, expiresAt - Date.now()) + 500));
+    expect(Date.now()).toBeGreaterThan(expiresAt);
     // A network change: the socket goes away without the page leaving.
     await seeker.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.at(-1)!.close(3000, 'network changed'));
     await eventually(() => seeker.evaluate(() => window.__media.recoveries >= 1 && window.__media.joined), 10_000, 'reconnect');

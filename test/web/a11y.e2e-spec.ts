@@ -61,10 +61,8 @@ async function check(found: Found, page: Page, screen: string, ready?: string): 
 }
 
 beforeAll(async () => {
-  if (process.env.WEB_PREBUILT !== '1') {
-    execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'apps/media/build-web.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  }
+  // Every page, the interview pages too (apps/web/apps.mjs).
+  if (process.env.WEB_PREBUILT !== '1') execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
   media = await startMedia({ MEDIA_TOKEN_SECRET: MEDIA_SECRET });
   process.env.MEDIA_TOKEN_SECRET = MEDIA_SECRET;
   process.env.MEDIA_PUBLIC_URL = media.baseUrl;

@@ -71,7 +71,7 @@ export const cameraAllowed = (path: string): boolean =>
   path === '/' || path === '/index.html' || path.startsWith('/hr/') || path.startsWith('/interview/') || path.startsWith('/fair/');
 
 /**
- * The scripts and stylesheets apps/web/build.mjs (esbuild and Vite) writes carry a content hash of 10 hex digits in
+ * The scripts and stylesheets apps/web/build.mjs (Vite) writes carry a content hash of 10 hex digits in
  * their name (assets/seeker-0123456789.js, assets/JobsView-0123456789.css): a new build is a new URL, so a browser
  * may keep them a year without asking again.
  */
@@ -81,7 +81,7 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /**
  * Cache-Control for the files ServeStaticModule serves from apps/web/dist (the same rules as
  * docker/nginx.conf): hashed assets are immutable for a year; everything else (the HTML pages, the
- * interview pages and their unhashed script, the icon) is `no-cache`: kept, but revalidated on every
+ * interview pages, the icon) is `no-cache`: kept, but revalidated on every
  * use (ETag / Last-Modified → 304), so a deploy reaches every phone on its next visit.
  */
 export function webCacheHeaders(res: { setHeader(name: string, value: string): void }, path: string): void {

@@ -8,7 +8,7 @@ import { ensureWebBundle, webAssetDirs } from './web-assets';
 
 /**
  * The media service as a Nest application, not yet listening: pages under
- * /interview/, signalling at /media/ws, health at /media/health. Used by
+ * /interview/ (their scripts under /assets/), signalling at /media/ws, health at /media/health. Used by
  * main.ts, the browser tests and the benchmark. /interview/config.json tells
  * the pages served here to signal on this same origin.
  */
@@ -19,9 +19,9 @@ export async function createMediaApp(config: MediaConfig, options: { logger?: fa
   });
   // Signalling with a per-connection message budget (MEDIA_MESSAGES_PER_SECOND).
   app.useWebSocketAdapter(new SignallingWsAdapter(app, app.get(MessageLimits)));
-  const { pages, bundles } = webAssetDirs(config.webRoot);
+  const { pages, assets } = webAssetDirs(config.webRoot);
   const noStore = { setHeaders: (res: { setHeader(k: string, v: string): void }) => res.setHeader('Cache-Control', 'no-cache') };
   app.useStaticAssets(pages, { prefix: '/interview/', ...noStore });
-  app.useStaticAssets(bundles, { prefix: '/interview/', ...noStore });
+  app.useStaticAssets(assets, { prefix: '/assets/', ...noStore });
   return app;
 }

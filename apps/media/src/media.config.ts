@@ -98,7 +98,7 @@ export class MediaConfig {
   @Min(1)
   floodDisconnectAfter: number;
 
-  /** Directory holding interview/ (html) and dist/interview/ (bundles). MEDIA_WEB_ROOT */
+  /** apps/web: its dist/interview/ (the built interview pages) and dist/assets/ (their scripts and styles). MEDIA_WEB_ROOT */
   @IsString()
   webRoot: string;
 

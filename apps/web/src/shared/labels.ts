@@ -115,6 +115,12 @@ export const INTERVIEW_STATUS: Labels<E.InterviewStatus> = {
   NO_SHOW: ['未到场', 'Missed'],
   CANCELLED: ['已取消', 'Cancelled'],
 };
+/** The interviewer's conclusion (HR's scorecard), in the order HR chooses from. */
+export const INTERVIEW_OUTCOME: Labels<E.InterviewOutcome> = {
+  PASS: ['通过', 'Pass'],
+  FAIL: ['不通过', 'Fail'],
+  NO_SHOW: ['未到场', 'No-show'],
+};
 /** A school's record of a person, as the person answers it (我的院校). */
 export const SCHOOL_LINK_STATUS: Labels<E.SchoolLinkStatus> = {
   PENDING: ['待确认', 'Waiting for you'],

@@ -20,3 +20,12 @@ export function switchLang(l: Lang): void {
 }
 
 export { lang };
+
+/**
+ * Switches the language in place, for a page that must not reload (the interview pages: a reload would end the call):
+ * vue-i18n's texts, the labels (src/shared/labels.ts) and the GraphQL client's messages follow at once.
+ */
+export function switchLangInPlace(i18n: ReturnType<typeof createAppI18n>, l: Lang): void {
+  setLang(l);
+  i18n.global.locale.value = l === 'en' ? 'en' : 'zh-CN';
+}
