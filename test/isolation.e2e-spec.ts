@@ -247,6 +247,8 @@ const EXTRA_CLASSIFIED = new Set<string>([
   // theirs; the bureau's desk and payouts are AUDITOR/OPERATOR only — test/subsidies/claims.spec.ts, payout-api.e2e-spec.ts
   // and the authorization matrix
   'mySubsidies',
+  // the bureau's category lists: AUDITOR only, hashes and counts, no company data (test/talent/category-lists.e2e-spec.ts)
+  'categoryLists',
   'subsidyBudgets',
   'subsidyClaim',
   'subsidyClaims',
@@ -280,6 +282,7 @@ const EXTRA_CLASSIFIED = new Set<string>([
   // selection, a seeker sees only their own ticket, visits and queues; the rest is public (fairs, wall) or operator-run —
   // test/fairs/fair-core.e2e-spec.ts, booth-queue.e2e-spec.ts and the authorization matrix
   'boothApplications',
+  'boothColleagues', // the company's own HR users; another company's HR gets NOT_FOUND (booth-queue.e2e-spec.ts)
   'boothQueue',
   'fair',
   'fairBoothVisitors',

@@ -1,4 +1,4 @@
-import { createTestApi, seekerWithProfile, tenantWithHr, TestApi } from '@app/testing';
+import { createTestApi, seekerWithProfile, tenantWithHr, TestApi, useIsolatedDatabase } from '@app/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -25,10 +25,13 @@ let media: MediaHarness;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
+let dropDatabase: () => Promise<void>;
 const savedEnv = { MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL, MEDIA_TOKEN_SECRET: process.env.MEDIA_TOKEN_SECRET };
 
 beforeAll(async () => {
   if (process.env.WEB_PREBUILT !== '1') execFileSync(process.execPath, [join(ROOT, 'apps/web/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  // 本周六招聘会 is the first weekly fair of the database: no other file's fairs in this one.
+  dropDatabase = await useIsolatedDatabase();
   media = await startMedia({ MEDIA_TOKEN_SECRET: MEDIA_SECRET });
   // The API signs booth room tokens the media service accepts and names its origin (boothJoinToken.mediaUrl).
   process.env.MEDIA_TOKEN_SECRET = MEDIA_SECRET;
@@ -42,6 +45,7 @@ afterAll(async () => {
   await browser?.close();
   await api?.close();
   await media?.close();
+  await dropDatabase?.();
   for (const [k, v] of Object.entries(savedEnv)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
