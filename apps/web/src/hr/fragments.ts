@@ -26,3 +26,31 @@ export const HrSeekerFields = graphql(`
     updatedAt
   }
 `);
+
+/** What the booth page shows of the queue: the same fields from the query, the push and "next". */
+export const HrBoothQueueFields = graphql(`
+  fragment HrBoothQueueFields on BoothQueue {
+    boothId
+    boothNumber
+    waitingCount
+    medianServiceSeconds
+    answerSeconds
+    current {
+      seekerUserId
+      number
+      mode
+      hrUserId
+      calledAt
+      answerBy
+      answeredAt
+      recalled
+    }
+    waiting {
+      seekerUserId
+      number
+      mode
+      skipped
+      joinedAt
+    }
+  }
+`);
