@@ -18,9 +18,9 @@
  * maximum is the browsers' limit; the SFU CPU per interview is reported so the
  * SFU's own capacity can be extrapolated.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
+import { chromiumPids, machineTicks, median, processTicks, TICKS } from './cpu';
 import { joinPage, launchChromium, MediaHarness, Participant, roomToken, startMedia, stats, waitForMedia } from '../../test/browser/media-harness';
 
 const args = process.argv.slice(2);
@@ -30,46 +30,6 @@ const arg = (name: string, fallback: number) => {
 };
 const MAX_INTERVIEWS = arg('max', 8);
 const WINDOW_S = arg('window', 10);
-const TICKS = 100; // USER_HZ on Linux
-
-function processTicks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
-/** chromium's processes: the browser and every child of it (renderers, utility, GPU...). */
-function chromiumPids(): number[] {
-  return readdirProc().filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/usr/lib/chromium/');
-    } catch {
-      return false;
-    }
-  });
-}
-
-function readdirProc(): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number);
-}
-
-function machineTicks(): { busy: number; total: number } {
-  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const idle = v[3] + v[4];
-  const total = v.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function joinToFirstFrame(media: MediaHarness, browser: Browser, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
