@@ -1,4 +1,4 @@
-import { createTestApi, idNumber, operator, seekerWithProfile, signInSeeker, tenantWithHr, TestApi } from '@app/testing';
+import { createTestApi, idNumber, operator, seekerWithProfile, signInSeeker, tenantWithHr, TestApi, useIsolatedDatabase } from '@app/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { csv, CSV_HEADER, freshId, importFile, schoolWithAdmin, startWorker } from './schools-helpers';
 
@@ -15,8 +15,11 @@ describe('a school list must not annex people (issue 8 §3)', () => {
   let school: Awaited<ReturnType<typeof schoolWithAdmin>>;
   let otherSchool: Awaited<ReturnType<typeof schoolWithAdmin>>;
   let host: Awaited<ReturnType<typeof tenantWithHr>>;
+  let dropDatabase: () => Promise<void>;
 
   beforeAll(async () => {
+    // The attack's proof counts every profile in the database: no other file's seekers may appear meanwhile.
+    dropDatabase = await useIsolatedDatabase();
     api = await createTestApi();
     worker = await startWorker();
     op = await operator(api);
@@ -27,6 +30,7 @@ describe('a school list must not annex people (issue 8 §3)', () => {
   afterAll(async () => {
     await worker.close();
     await api.close();
+    await dropDatabase();
   });
 
   /** The report as the school sees it, without what naturally differs between two uploads. */
