@@ -15,7 +15,7 @@
 import { cpus } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { joinPage, launchChromium, MediaHarness, Participant, roomToken, startMedia, stats, waitForMedia } from '../../test/browser/media-harness';
-import { chromiumPids, machineTicks, median, percentile, processTicks, TICKS } from './cpu';
+import { cpuSample, median, percentile, TICKS } from './cpu';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -87,14 +87,7 @@ async function main(): Promise<void> {
 
     // A window with every talk going: CPU, and media flowing on both sides of every talk.
     const pages: Page[] = booths.flatMap((b) => [b.hr.page, b.talking.page]);
-    const workerPids = () => media.pool.live().map((w) => w.worker.pid);
-    const sample = () => ({
-      at: Date.now(),
-      machine: machineTicks(),
-      sfu: workerPids().reduce((n, pid) => n + processTicks(pid), 0),
-      node: processTicks(process.pid),
-      chromium: chromiumPids().reduce((n, pid) => n + processTicks(pid), 0),
-    });
+    const sample = () => cpuSample(media.pool.live().map((w) => w.worker.pid));
     const before = await Promise.all(pages.map(stats));
     const a = sample();
     await new Promise((r) => setTimeout(r, WINDOW_S * 1000));

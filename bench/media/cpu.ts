@@ -36,6 +36,17 @@ export function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** One sample of the ticks used so far: the machine, the SFU's workers, this process and Chromium. */
+export function cpuSample(sfuPids: number[]) {
+  return {
+    at: Date.now(),
+    machine: machineTicks(),
+    sfu: sfuPids.reduce((n, pid) => n + processTicks(pid), 0),
+    node: processTicks(process.pid),
+    chromium: chromiumPids().reduce((n, pid) => n + processTicks(pid), 0),
+  };
+}
+
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -20,7 +20,7 @@
  */
 import { cpus } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumPids, machineTicks, median, processTicks, TICKS } from './cpu';
+import { cpuSample, median, TICKS } from './cpu';
 import { joinPage, launchChromium, MediaHarness, Participant, roomToken, startMedia, stats, waitForMedia } from '../../test/browser/media-harness';
 
 const args = process.argv.slice(2);
@@ -73,14 +73,7 @@ interface Step {
 }
 
 async function measure(media: MediaHarness, pages: Page[], interviews: number): Promise<Step> {
-  const workerPids = () => media.pool.live().map((w) => w.worker.pid);
-  const sample = () => ({
-    at: Date.now(),
-    machine: machineTicks(),
-    sfu: workerPids().reduce((n, pid) => n + processTicks(pid), 0),
-    node: processTicks(process.pid),
-    chromium: chromiumPids().reduce((n, pid) => n + processTicks(pid), 0),
-  });
+  const sample = () => cpuSample(media.pool.live().map((w) => w.worker.pid));
   const statsBefore = await Promise.all(pages.map(stats));
   const a = sample();
   await new Promise((r) => setTimeout(r, WINDOW_S * 1000));
